@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './platform/config.js';
+import type { Database } from './platform/db/database.js';
+import { migrationVersion } from './platform/db/migrate.js';
+import { installAuthentication } from './platform/http/authenticate.js';
+import { installErrorHandler } from './platform/http/error-handler.js';
+import {
+  auditRoutes,
+  authRoutes,
+  createAuditService,
+  createAuthService,
+  createUsersService,
+  usersRoutes,
+} from './modules/identity/index.js';
+import {
+  createContactsService,
+  createEnterpriseTransferService,
+  createExpertsService,
+  createOrganizationsService,
+  createRegionsService,
+  registryRoutes,
+} from './modules/registry/index.js';
+import { MAX_UPLOAD_BYTES } from './modules/registry/registry.routes.js';
+
+export const VERSION = '0.1.0';
+
+export interface AppOptions {
+  database: Database;
+  config: Config;
+  logger?: boolean;
+}
+
+/** Builds the HTTP application; it keeps no state of its own (ARCHITECTURE §9). */
+export async function buildApp({ database, config, logger = false }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel } : false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // antd writes its styles at run time (CSS-in-JS)
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.secureCookies,
+  });
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Quality District API 质量强区数字化平台接口', version: VERSION },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'qd_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+      security: [{ session: [], csrf: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get('/api/health', { schema: { hide: true } }, async () => ({
+    status: 'ok',
+    version: VERSION,
+    database: database.kind,
+    migration: await migrationVersion(database),
+  }));
+
+  const deps = { database, config };
+  const auth = createAuthService(deps);
+  await app.register(
+    async (api) => {
+      installAuthentication(api, config, async (token) => {
+        const s = await auth.authenticate(token);
+        return { actor: s.ctxActor, tokenHash: s.tokenHash, csrfToken: s.csrfToken };
+      });
+      authRoutes(api, { auth, config, database });
+      usersRoutes(api, createUsersService(deps));
+      auditRoutes(api, createAuditService(deps));
+      registryRoutes(api, {
+        organizations: createOrganizationsService(deps),
+        contacts: createContactsService(deps),
+        experts: createExpertsService(deps),
+        regions: createRegionsService(deps),
+        transfer: createEnterpriseTransferService(deps),
+      });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  serveWebApp(app, config.webDist);
+  return app;
+}
+
+/** The built single-page app, with every non-API path falling back to index.html. */
+function serveWebApp(app: FastifyInstance, webDist: string): void {
+  const index = path.join(webDist, 'index.html');
+  if (!fs.existsSync(index)) {
+    app.get('/', async (_req, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .send('<!doctype html><meta charset="utf-8"><p>The web app is not built: run <code>npm run build</code>. 前端尚未构建。</p>'),
+    );
+    return;
+  }
+  void app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: ['index.html'] });
+  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+    if (request.url.startsWith('/api/')) {
+      return reply.status(404).send({ error: { code: 'not_found', message: 'Not found' } });
+    }
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
+}

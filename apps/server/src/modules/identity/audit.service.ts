@@ -1,0 +1,69 @@
+import type { AuditEntry, AuditVerifyResult, Page } from '@qd/core';
+import { auditListQuery } from '@qd/core';
+import type { z } from 'zod';
+import { appendAudit } from '../../platform/audit/audit-writer.js';
+import { verifyAuditChain } from '../../platform/audit/audit-verify.js';
+import { authorize } from '../../platform/authorize.js';
+import type { Executor } from '../../platform/db/database.js';
+import type { RequestContext } from '../../platform/request-context.js';
+import type { ServiceDeps } from '../../platform/services.js';
+import * as repo from './audit.repo.js';
+
+const VERIFY_BATCH = 5000;
+
+function toEntry(row: repo.AuditRow): AuditEntry {
+  return {
+    seq: row.seq,
+    at: row.at.toISOString(),
+    actorId: row.actorId,
+    actorName: row.actorName,
+    action: row.action,
+    targetType: row.targetType,
+    targetId: row.targetId,
+    outcome: row.outcome,
+    detail: row.detail ?? null,
+    clientIp: row.clientIp,
+    regionCode: row.regionCode,
+    hash: row.hash,
+  };
+}
+
+/** Verification outside a request (the `qd audit verify` command): no actor, no permission. */
+export function verifyAuditLog(db: Executor, onProgress?: (checked: number) => void): Promise<AuditVerifyResult> {
+  return verifyAuditChain((after) => repo.auditBatchAfter(db, after, VERIFY_BATCH), onProgress);
+}
+
+export function createAuditService({ database }: ServiceDeps) {
+  const { db } = database;
+  return {
+    async list(ctx: RequestContext, query: z.infer<typeof auditListQuery>): Promise<Page<AuditEntry>> {
+      authorize(ctx.actor, 'audit.read');
+      const { rows, total } = await repo.listAudit(
+        db,
+        {
+          scopeRegion: ctx.actor.regionCode,
+          keyword: query.keyword,
+          action: query.action,
+          outcome: query.outcome,
+          actorName: query.actorName,
+          from: query.from ? new Date(query.from) : undefined,
+          to: query.to ? new Date(query.to) : undefined,
+        },
+        { offset: (query.current - 1) * query.pageSize, limit: query.pageSize, desc: query.sort !== 'seq' },
+      );
+      return { data: rows.map(toEntry), total, current: query.current, pageSize: query.pageSize };
+    },
+
+    /** Verifying is itself an audited event: who checked, and what they found. */
+    async verify(ctx: RequestContext): Promise<AuditVerifyResult> {
+      authorize(ctx.actor, 'audit.verify');
+      const result = await verifyAuditLog(db);
+      await db.transaction((tx) =>
+        appendAudit(tx, ctx, { action: 'audit.verify', outcome: result.ok ? 'success' : 'failure', detail: { ...result } }),
+      );
+      return result;
+    },
+  };
+}
+
+export type AuditService = ReturnType<typeof createAuditService>;

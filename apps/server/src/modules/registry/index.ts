@@ -1,0 +1,32 @@
+/** What other modules may use of the registry (ARCHITECTURE §3: never its tables or repo). */
+import type { OrganizationKind } from '@qd/core';
+import { isWithinRegion } from '@qd/core';
+import type { Executor } from '../../platform/db/database.js';
+import * as repo from './registry.repo.js';
+
+export { createOrganizationsService, type OrganizationsService } from './organizations.service.js';
+export { createContactsService, type ContactsService } from './contacts.service.js';
+export { createExpertsService, type ExpertsService } from './experts.service.js';
+export { createRegionsService, type RegionsService } from './regions.service.js';
+export { createEnterpriseTransferService, type EnterpriseTransferService } from './enterprise-transfer.service.js';
+
+/** Display names of a region and an organization, for identity's "who am I". */
+export async function registryNames(
+  db: Executor,
+  regionCode: string,
+  organizationId: string | null,
+): Promise<{ regionName: string | null; organizationName: string | null }> {
+  const [region, org] = await Promise.all([
+    repo.findRegion(db, regionCode),
+    organizationId ? repo.findOrganization(db, organizationId) : Promise.resolve(undefined),
+  ]);
+  return { regionName: region?.name ?? null, organizationName: org?.name ?? null };
+}
+
+/** The kind of an organization inside a region's subtree, or null when there is none. */
+export async function findOrganizationKind(db: Executor, id: string, regionCode: string): Promise<OrganizationKind | null> {
+  const org = await repo.findOrganization(db, id);
+  return org && isWithinRegion(regionCode, org.regionCode) ? org.kind : null;
+}
+export { registryRoutes, type RegistryServices } from './registry.routes.js';
+export { seedDemoRegistry, seedScaleEnterprises, linkExpertUser, DEMO_REGION, type DemoRegistryIds } from './registry.seed.js';

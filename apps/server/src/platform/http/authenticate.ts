@@ -1,0 +1,62 @@
+import crypto from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { pickLocale, type Actor } from '@qd/core';
+import type { Config } from '../config.js';
+import type { RequestContext } from '../request-context.js';
+import { AppError, unauthorized } from './errors.js';
+import { sessionTokenOf } from './session-cookie.js';
+
+export interface SessionInfo {
+  actor: Actor;
+  tokenHash: string;
+  csrfToken: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: SessionInfo | null;
+  }
+  interface FastifyContextConfig {
+    /** Routes reachable without a session (log-in, health, public pages). */
+    public?: boolean;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Every /api/v1 route needs a live session unless marked public; state-changing requests also
+ * need the session's CSRF token in X-CSRF-Token (a double submit bound to the server-side session).
+ */
+export function installAuthentication(
+  app: FastifyInstance,
+  config: Config,
+  resolve: (token: string) => Promise<SessionInfo>,
+): void {
+  app.decorateRequest('session', null);
+  app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config?.public) return;
+    const token = sessionTokenOf(request, config);
+    if (!token) throw unauthorized();
+    request.session = await resolve(token);
+    if (!SAFE_METHODS.has(request.method)) {
+      const header = request.headers['x-csrf-token'];
+      const given = Buffer.from(typeof header === 'string' ? header : '');
+      const expected = Buffer.from(request.session.csrfToken);
+      if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) {
+        throw new AppError(403, 'csrf_failed', 'auth.csrf');
+      }
+    }
+  });
+}
+
+/** The service-call context of an authenticated request. */
+export function contextOf(request: FastifyRequest): RequestContext {
+  if (!request.session) throw unauthorized();
+  return {
+    actor: request.session.actor,
+    clientIp: request.ip ?? null,
+    userAgent: request.headers['user-agent'] ?? null,
+    locale: pickLocale(request.headers['accept-language']),
+  };
+}

@@ -1,0 +1,30 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config.js';
+
+/**
+ * Cookie names and options. Behind TLS the session cookie takes the __Host- prefix (Secure, no
+ * Domain, Path=/), which browsers enforce. The CSRF cookie is readable by the page on purpose:
+ * the page echoes it in the X-CSRF-Token header, which another site cannot do.
+ */
+export function cookieNames(config: Config) {
+  return config.secureCookies
+    ? { session: '__Host-qd_session', csrf: '__Host-qd_csrf' }
+    : { session: 'qd_session', csrf: 'qd_csrf' };
+}
+
+export function setSessionCookies(reply: FastifyReply, config: Config, token: string, csrfToken: string): void {
+  const names = cookieNames(config);
+  const base = { path: '/', sameSite: 'strict' as const, secure: config.secureCookies };
+  reply.setCookie(names.session, token, { ...base, httpOnly: true, maxAge: config.sessionAbsoluteHours * 3600 });
+  reply.setCookie(names.csrf, csrfToken, { ...base, httpOnly: false, maxAge: config.sessionAbsoluteHours * 3600 });
+}
+
+export function clearSessionCookies(reply: FastifyReply, config: Config): void {
+  const names = cookieNames(config);
+  reply.clearCookie(names.session, { path: '/' });
+  reply.clearCookie(names.csrf, { path: '/' });
+}
+
+export function sessionTokenOf(request: FastifyRequest, config: Config): string | undefined {
+  return request.cookies[cookieNames(config).session];
+}

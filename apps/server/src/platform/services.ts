@@ -1,0 +1,8 @@
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+
+/** What every service is built with. */
+export interface ServiceDeps {
+  database: Database;
+  config: Config;
+}

@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import { loadConfig, type Config } from './platform/config.js';
+import { openDatabase, type Database } from './platform/db/database.js';
+import { migrate } from './platform/db/migrate.js';
+import { generatePassword } from './platform/crypto/password-hash.js';
+import { isDatabaseEmpty, seedDemo } from './seed/demo-seed.js';
+
+export interface StartOptions {
+  /** Overrides of the environment's configuration (port 0 picks a free port). */
+  config?: Partial<Config>;
+  /** For tests and the e2e journeys: an in-memory PGlite instead of `config.dataDir`. */
+  inMemory?: boolean;
+  /** Seed the demo district when the database has no users. */
+  seedDemoWhenEmpty?: boolean;
+  logger?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  app: FastifyInstance;
+  database: Database;
+  config: Config;
+  /** Set when this start seeded the demo district: the password of its users. */
+  demoPassword: string | null;
+  close(): Promise<void>;
+}
+
+/** Opens the database, migrates, seeds an empty one, and listens. */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const config = { ...loadConfig(), ...options.config };
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: options.inMemory ? undefined : config.dataDir,
+  });
+  try {
+    await migrate(database);
+    let demoPassword: string | null = null;
+    if (options.seedDemoWhenEmpty && (await isDatabaseEmpty(database))) {
+      demoPassword = config.demoPassword ?? generatePassword();
+      await seedDemo(database, demoPassword);
+    }
+    const app = await buildApp({ database, config, logger: options.logger ?? false });
+    const address = await app.listen({ port: config.port, host: config.host });
+    const url = address.replace(/\/\/(0\.0\.0\.0|127\.0\.0\.1|\[::1?\])/, '//localhost');
+    return {
+      url,
+      app,
+      database,
+      config,
+      demoPassword,
+      close: async () => {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}

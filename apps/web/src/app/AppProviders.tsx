@@ -1,0 +1,50 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUSAntd from 'antd/locale/en_US';
+import zhCNAntd from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import 'dayjs/locale/en';
+import { isApiError } from '../api/client';
+import { useLocale } from '../i18n/useLocale';
+import { themeFor } from './theme';
+import { useElderMode } from './useElderMode';
+
+function makeQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        // A 4xx will not get better by asking again.
+        retry: (count, error) => !(isApiError(error) && error.status >= 400 && error.status < 500) && count < 2,
+      },
+    },
+  });
+}
+
+/**
+ * Everything that depends on the two user preferences: the language (antd, ProComponents and
+ * dayjs follow it; `<html lang>` too, for screen readers) and elder mode (the theme).
+ */
+export function AppProviders({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(makeQueryClient);
+  const locale = useLocale();
+  const [elderMode] = useElderMode();
+
+  // Set during render so that dates formatted in this render already use the new language.
+  dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = locale === 'zh-CN' ? '质量强区数字化平台' : 'Quality District';
+  }, [locale]);
+
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ConfigProvider locale={locale === 'zh-CN' ? zhCNAntd : enUSAntd} theme={themeFor(elderMode)}>
+        <AntApp>{children}</AntApp>
+      </ConfigProvider>
+    </QueryClientProvider>
+  );
+}

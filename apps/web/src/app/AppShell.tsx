@@ -1,0 +1,77 @@
+import { useMemo } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { ProLayout } from '@ant-design/pro-components';
+import { Dropdown, Space, Tag } from 'antd';
+import { EnvironmentOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { ElderModeSwitch } from '../components/ElderModeSwitch';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { useT } from '../i18n/useT';
+import { useAuth, useCan, useMe } from './auth/useAuth';
+import { CHANGE_PASSWORD_PATH } from './auth/RequireAuth';
+import { MENU, layoutRoutes } from './menu';
+
+/** The frame around every page after login: menu by permission, district, user actions. */
+export function AppShell() {
+  const t = useT();
+  const me = useMe();
+  const can = useCan();
+  const { logout } = useAuth();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const routes = useMemo(() => layoutRoutes(MENU, can, t), [can, t]);
+
+  return (
+    <ProLayout
+      title={t('app.name')}
+      logo={<img src="/favicon.svg" alt="" width={28} height={28} />}
+      layout="mix"
+      fixSiderbar
+      location={{ pathname: location.pathname }}
+      route={{ path: '/', routes }}
+      menu={{ defaultOpenAll: true }}
+      onMenuHeaderClick={() => navigate('/')}
+      menuItemRender={(item, dom) => (item.path ? <Link to={item.path}>{dom}</Link> : dom)}
+      headerContentRender={() => (
+        <Tag icon={<EnvironmentOutlined />} color="blue" data-testid="district-name">
+          {me.regionName}
+        </Tag>
+      )}
+      actionsRender={() => [<LanguageSwitch key="locale" />, <ElderModeSwitch key="elder" />]}
+      avatarProps={{
+        icon: <UserOutlined />,
+        size: 'small',
+        title: <span data-testid="current-user">{me.displayName}</span>,
+        render: (_props, avatar) => (
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: [
+                {
+                  key: 'password',
+                  icon: <KeyOutlined />,
+                  label: <span data-testid="change-password-action">{t('menu.changePassword')}</span>,
+                  onClick: () => navigate(CHANGE_PASSWORD_PATH),
+                },
+                { type: 'divider' },
+                {
+                  key: 'logout',
+                  icon: <LogoutOutlined />,
+                  label: <span data-testid="logout-action">{t('menu.logout')}</span>,
+                  onClick: () => void logout(),
+                },
+              ],
+            }}
+          >
+            <Space role="button" tabIndex={0} data-testid="user-menu" aria-haspopup="menu" style={{ cursor: 'pointer' }}>
+              {avatar}
+            </Space>
+          </Dropdown>
+        ),
+      }}
+    >
+      <main id="main-content">
+        <Outlet />
+      </main>
+    </ProLayout>
+  );
+}

@@ -1,0 +1,27 @@
+import { createBrowserRouter } from 'react-router';
+import { identityPublicRoutes, identityRoutes } from '../modules/identity/routes';
+import { registryRoutes } from '../modules/registry/routes';
+import { AppShell } from './AppShell';
+import { RequireAuth } from './auth/RequireAuth';
+import { NotFound } from './NotFound';
+import { RootLayout } from './RootLayout';
+import { RouteError } from './RouteError';
+
+export const router = createBrowserRouter([
+  {
+    Component: RootLayout,
+    ErrorBoundary: RouteError,
+    children: [
+      ...identityPublicRoutes,
+      {
+        element: (
+          <RequireAuth>
+            <AppShell />
+          </RequireAuth>
+        ),
+        ErrorBoundary: RouteError,
+        children: [...registryRoutes, ...identityRoutes, { path: '*', Component: NotFound }],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,14 @@
+import './shared/zod-messages.js';
+export * from './shared/messages.js';
+export * from './shared/dates.js';
+export * from './shared/list.js';
+export * from './identity/permissions.js';
+export * from './identity/password-policy.js';
+export * from './identity/mask.js';
+export * from './identity/contracts.js';
+export * from './registry/credit-code.js';
+export * from './registry/region-code.js';
+export * from './registry/industry.js';
+export * from './registry/nqi-categories.js';
+export * from './registry/contracts.js';
+export * from './registry/enterprise-columns.js';
