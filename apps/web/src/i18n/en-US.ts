@@ -40,6 +40,7 @@ export const enUS: Record<MessageId, string> = {
   'common.createdAt': 'Created',
   'common.optional': '(optional)',
   'common.passwordMismatch': 'The two passwords differ',
+  'common.searchNameOrCode': 'Name or credit code',
   'common.requestFailed': 'Failed: {message}',
 
   'error.network': 'Cannot reach the server: check the network and try again',
@@ -167,6 +168,7 @@ export const enUS: Record<MessageId, string> = {
   'expert.pastEmployment.to': 'To',
   'expert.pastEmployment.relation': 'Relation',
   'expert.pastEmployment.add': 'Add an employment',
+  'expert.searchPlaceholder': 'Name, affiliation or specialty',
   'expert.new': 'New expert',
   'expert.editTitle': 'Edit expert',
   'expert.phoneKeep': 'Leave blank to keep the number ({masked})',

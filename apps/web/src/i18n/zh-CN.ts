@@ -42,6 +42,7 @@ export const zhCN = {
   'common.createdAt': '创建时间',
   'common.optional': '（选填）',
   'common.passwordMismatch': '两次输入的密码不一致',
+  'common.searchNameOrCode': '名称或统一社会信用代码',
   'common.requestFailed': '操作失败：{message}',
 
   'error.network': '无法连接服务器，请检查网络后重试',
@@ -168,6 +169,7 @@ export const zhCN = {
   'expert.pastEmployment.to': '止',
   'expert.pastEmployment.relation': '关系',
   'expert.pastEmployment.add': '添加一段经历',
+  'expert.searchPlaceholder': '姓名、单位或专业领域',
   'expert.new': '新建专家',
   'expert.editTitle': '编辑专家',
   'expert.phoneKeep': '留空则保持原号码（{masked}）',

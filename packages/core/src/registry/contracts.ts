@@ -6,6 +6,11 @@ import { REGION_CODE_TYPES, REGION_LEVELS, isRegionCode } from './region-code.js
 import { isoDate, pastIsoDate } from '../shared/dates.js';
 import { listQuery } from '../shared/list.js';
 
+/** An enum whose missing value says "required" and whose wrong value says `key`. */
+function oneOf<const T extends readonly [string, ...string[]]>(values: T, key = 'validation.invalidOption') {
+  return z.enum(values, { error: (issue) => (issue.input === undefined || issue.input === null ? 'validation.required' : key) });
+}
+
 export const creditCode = z
   .string({ error: 'validation.required' })
   .transform(normalizeCreditCode)
@@ -47,11 +52,9 @@ export const ENTERPRISE_SIZES = ['large', 'medium', 'small', 'micro'] as const;
 export const ORGANIZATION_STATUSES = ['active', 'suspended', 'closed'] as const;
 export const LEADERSHIP_ROLES = ['leader', 'office', 'member'] as const;
 
-export const enterpriseSize = z.enum(ENTERPRISE_SIZES, { error: 'validation.invalidOption' });
-export const organizationStatus = z.enum(ORGANIZATION_STATUSES, { error: 'validation.invalidOption' });
-export const industrySection = z.enum(INDUSTRY_SECTION_CODES as [IndustrySection, ...IndustrySection[]], {
-  error: 'industry.section',
-});
+export const enterpriseSize = oneOf(ENTERPRISE_SIZES);
+export const organizationStatus = oneOf(ORGANIZATION_STATUSES);
+export const industrySection = oneOf(INDUSTRY_SECTION_CODES as [IndustrySection, ...IndustrySection[]], 'industry.section');
 
 export const enterpriseInput = z
   .object({
@@ -82,7 +85,7 @@ export const departmentInput = z.object({
   address: optionalText(256),
   status: organizationStatus.default('active'),
   inLeadershipGroup: z.boolean().default(false),
-  leadershipRole: z.enum(LEADERSHIP_ROLES, { error: 'validation.invalidOption' }).nullable().optional(),
+  leadershipRole: oneOf(LEADERSHIP_ROLES).nullable().optional(),
   responsibilities: optionalText(2000),
 });
 export type DepartmentInput = z.infer<typeof departmentInput>;
@@ -94,7 +97,7 @@ export const institutionInput = z.object({
   address: optionalText(256),
   status: organizationStatus.default('active'),
   nqiCategories: z
-    .array(z.enum(NQI_CATEGORY_CODES, { error: 'validation.invalidOption' }))
+    .array(oneOf(NQI_CATEGORY_CODES))
     .min(1, { error: 'validation.required' }),
   qualifications: optionalText(1000),
 });
@@ -180,7 +183,7 @@ export const EXPERT_TITLES = ['senior', 'associate_senior', 'intermediate', 'oth
 export const expertInput = z.object({
   name: requiredText(64),
   regionCode,
-  title: z.enum(EXPERT_TITLES, { error: 'validation.invalidOption' }),
+  title: oneOf(EXPERT_TITLES),
   specialties: z.array(requiredText(64)).min(1, { error: 'validation.required' }).max(20),
   industrySections: z.array(industrySection).default([]),
   affiliationOrganizationId: z.uuid().nullable().optional(),

@@ -38,9 +38,8 @@ export interface DatabaseOptions {
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 20 });
-    // Dates cross the wire as text in UTC; the app shows them in Asia/Shanghai.
-    pool.on('connect', (client) => void client.query(`SET TIME ZONE 'UTC'`));
+    // Sessions run in UTC (the app shows times in Asia/Shanghai), set at connection start-up.
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 20, options: '-c TimeZone=UTC' });
     await pool.query('select 1');
     return {
       db: drizzlePg(pool, { schema }) as unknown as Db,
