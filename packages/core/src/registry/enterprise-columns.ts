@@ -1,4 +1,4 @@
-import { ENTERPRISE_SIZES, ORGANIZATION_STATUSES } from './contracts.js';
+import type { ENTERPRISE_SIZES, ORGANIZATION_STATUSES } from './contracts.js';
 
 /**
  * The columns of the enterprise spreadsheet, shared by export and import so an exported file

@@ -1,5 +1,5 @@
 import type { AuditEntry, AuditVerifyResult, Page } from '@qd/core';
-import { auditListQuery } from '@qd/core';
+import type { auditListQuery } from '@qd/core';
 import type { z } from 'zod';
 import { appendAudit } from '../../platform/audit/audit-writer.js';
 import { verifyAuditChain } from '../../platform/audit/audit-verify.js';

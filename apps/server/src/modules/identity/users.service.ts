@@ -1,5 +1,7 @@
+import type {
+  userListQuery,
+  userUpdateRequest} from '@qd/core';
 import {
-  ORGANIZATION_ROLES,
   SEPARATED_DUTIES,
   checkPassword,
   checkRoleCombination,
@@ -8,9 +10,7 @@ import {
   type Page,
   type Role,
   type User,
-  type UserCreateRequest,
-  userListQuery,
-  userUpdateRequest,
+  type UserCreateRequest
 } from '@qd/core';
 import type { z } from 'zod';
 import { appendAudit } from '../../platform/audit/audit-writer.js';

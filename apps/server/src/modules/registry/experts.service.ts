@@ -1,4 +1,5 @@
-import { can, maskEmail, maskPhone, parseSort, type Expert, type ExpertInput, type Page, expertListQuery } from '@qd/core';
+import type { expertListQuery } from '@qd/core';
+import { can, maskEmail, maskPhone, parseSort, type Expert, type ExpertInput, type Page } from '@qd/core';
 import type { z } from 'zod';
 import { appendAudit } from '../../platform/audit/audit-writer.js';
 import { assertInRegion, assertRegionWritable, authorize } from '../../platform/authorize.js';

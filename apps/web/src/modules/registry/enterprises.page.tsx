@@ -7,7 +7,7 @@ import { ENTERPRISE_SIZES, ORGANIZATION_STATUSES, type Organization } from '@qd/
 import { api, type Query } from '../../api/client';
 import { fetchPage, toListQuery } from '../../api/pro-table';
 import { useCan } from '../../app/auth/useAuth';
-import { testId } from '../../components/test-id';
+import { keywordSearch } from '../../components/keyword-search';
 import { useErrorMessage } from '../../components/useErrorMessage';
 import { industrySectionName } from '../../i18n/domain-labels';
 import { enumLabel } from '../../i18n/enum-label';
@@ -94,12 +94,7 @@ export default function EnterprisesPage() {
         }}
         onRow={(row) => ({ onClick: () => navigate(`/registry/enterprises/${row.id}`), style: { cursor: 'pointer' } })}
         options={{
-          search: testId('keyword-search', {
-            placeholder: t('enterprise.searchPlaceholder'),
-            'aria-label': t('enterprise.searchPlaceholder'),
-            allowClear: true,
-            style: { width: 280 },
-          }),
+          search: keywordSearch(t('enterprise.searchPlaceholder')),
           reload: true,
           density: false,
           setting: false,

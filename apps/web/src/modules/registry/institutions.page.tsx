@@ -1,0 +1,180 @@
+import { useRef, useState } from 'react';
+import {
+  ModalForm,
+  PageContainer,
+  ProFormSelect,
+  ProFormText,
+  ProFormTextArea,
+  ProTable,
+  type ActionType,
+  type ProColumns,
+} from '@ant-design/pro-components';
+import { Button, Form, Space, Tag } from 'antd';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { NQI_CATEGORY_CODES, ORGANIZATION_STATUSES, institutionInput, translate, type Organization } from '@qd/core';
+import { fetchPage, toListQuery } from '../../api/pro-table';
+import { useCan, useMe } from '../../app/auth/useAuth';
+import { keywordSearch } from '../../components/keyword-search';
+import { testId } from '../../components/test-id';
+import { nqiCategoryName } from '../../i18n/domain-labels';
+import { enumLabel } from '../../i18n/enum-label';
+import { optionsOf, valueEnumOf } from '../../i18n/enum-options';
+import { useLocale } from '../../i18n/useLocale';
+import { useT } from '../../i18n/useT';
+import { CreditCodeField } from './components/CreditCodeField';
+import { orgStatusBadge } from './components/org-status';
+import { RegionSelectField } from './components/RegionSelectField';
+import { useSaveRecord } from './components/useSaveOrganization';
+
+/** Service institutions of the NQI one-stop station, with the categories they serve. */
+export default function InstitutionsPage() {
+  const t = useT();
+  const locale = useLocale();
+  const can = useCan();
+  const actionRef = useRef<ActionType>(undefined);
+  const [editing, setEditing] = useState<Organization | 'new' | null>(null);
+  const canWrite = can('registry.institution.write');
+
+  const columns: ProColumns<Organization>[] = [
+    { title: t('institution.name'), dataIndex: 'name', sorter: true, hideInSearch: true },
+    { title: t('common.creditCode'), dataIndex: 'creditCode', hideInSearch: true, width: 200 },
+    {
+      title: t('institution.nqiCategories'),
+      dataIndex: 'nqiCategories',
+      hideInSearch: true,
+      render: (_, row) => (
+        <Space size={[0, 4]} wrap>
+          {row.nqiCategories.map((c) => (
+            <Tag key={c} color="geekblue">
+              {nqiCategoryName(c, locale)}
+            </Tag>
+          ))}
+        </Space>
+      ),
+    },
+    // The filter is one category (the list's `nqiCategory`), the column shows them all.
+    {
+      title: t('institution.nqiCategories'),
+      dataIndex: 'nqiCategory',
+      hideInTable: true,
+      valueEnum: valueEnumOf(NQI_CATEGORY_CODES, (c) => nqiCategoryName(c, locale)),
+    },
+    {
+      title: t('common.status'),
+      dataIndex: 'status',
+      width: 100,
+      valueEnum: valueEnumOf(ORGANIZATION_STATUSES, (c) => enumLabel(t, 'orgStatus', c), orgStatusBadge),
+    },
+    ...(canWrite
+      ? [
+          {
+            title: t('common.actions'),
+            valueType: 'option' as const,
+            width: 100,
+            render: (_: unknown, row: Organization) => (
+              <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(row)} aria-label={`${t('common.edit')} ${row.name}`}>
+                {t('common.edit')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <PageContainer title={t('institution.list')}>
+      <ProTable<Organization>
+        rowKey="id"
+        actionRef={actionRef}
+        columns={columns}
+        search={{ labelWidth: 'auto' }}
+        pagination={{ defaultPageSize: 20, showTotal: (total) => t('common.total', { total }) }}
+        request={(params, sort) => fetchPage<Organization>('/institutions', toListQuery(params, sort))}
+        options={{ search: keywordSearch(t('common.searchNameOrCode')), reload: true, density: false, setting: false }}
+        toolBarRender={() =>
+          canWrite
+            ? [
+                <Button key="create" type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="create-button">
+                  {t('common.create')}
+                </Button>,
+              ]
+            : []
+        }
+      />
+      {editing && (
+        <InstitutionForm
+          institution={editing === 'new' ? undefined : editing}
+          onClose={(saved) => {
+            setEditing(null);
+            if (saved) actionRef.current?.reload();
+          }}
+        />
+      )}
+    </PageContainer>
+  );
+}
+
+interface InstitutionValues {
+  name: string;
+  creditCode: string;
+  regionCode: string;
+  address?: string;
+  status: string;
+  nqiCategories: string[];
+  qualifications?: string;
+}
+
+function InstitutionForm({ institution, onClose }: { institution?: Organization; onClose: (saved: boolean) => void }) {
+  const t = useT();
+  const locale = useLocale();
+  const me = useMe();
+  const [form] = Form.useForm<InstitutionValues>();
+  const save = useSaveRecord('/institutions', institutionInput, locale);
+  const required = [{ required: true, message: translate('validation.required', locale) }];
+
+  return (
+    <ModalForm<InstitutionValues>
+      open
+      title={institution ? t('institution.editTitle') : t('institution.new')}
+      form={form}
+      modalProps={{ destroyOnHidden: true, onCancel: () => onClose(false) }}
+      submitter={{ submitButtonProps: testId('save-button', {}) }}
+      initialValues={
+        institution
+          ? {
+              name: institution.name,
+              creditCode: institution.creditCode ?? '',
+              regionCode: institution.regionCode,
+              address: institution.address ?? undefined,
+              status: institution.status,
+              nqiCategories: institution.nqiCategories,
+              qualifications: institution.qualifications ?? undefined,
+            }
+          : { regionCode: me.regionCode, status: 'active', nqiCategories: [] }
+      }
+      onFinish={async (values) => {
+        const saved = await save(form, institution?.id, {
+          ...values,
+          address: values.address || null,
+          qualifications: values.qualifications || null,
+        });
+        if (saved) onClose(true);
+        return saved;
+      }}
+    >
+      <ProFormText name="name" label={t('institution.name')} rules={required} />
+      <CreditCodeField />
+      <RegionSelectField />
+      <ProFormSelect
+        name="nqiCategories"
+        label={t('institution.nqiCategories')}
+        mode="multiple"
+        options={optionsOf(NQI_CATEGORY_CODES, (c) => nqiCategoryName(c, locale))}
+        rules={required}
+      />
+      <ProFormText name="address" label={t('common.address')} />
+      <ProFormTextArea name="qualifications" label={t('institution.qualifications')} fieldProps={{ maxLength: 1000, showCount: true }} />
+      <ProFormSelect name="status" label={t('common.status')} options={optionsOf(ORGANIZATION_STATUSES, (c) => enumLabel(t, 'orgStatus', c))} />
+    </ModalForm>
+  );
+}
