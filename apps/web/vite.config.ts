@@ -8,16 +8,17 @@ import react from '@vitejs/plugin-react';
  * and ECharts is only fetched by the pages that draw a chart.
  */
 const vendorChunks: { name: string; test: RegExp; priority: number }[] = [
-  { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 40 },
+  { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 50 },
+  { name: 'pro-components', test: /node_modules[\\/]@ant-design[\\/]pro-/, priority: 30 },
   {
     name: 'antd',
-    test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|@emotion|@ctrl|@babel[\\/]runtime|dayjs|classnames|@umijs|@chenshuai2144|@dnd-kit|react-slick|compute-scroll-into-view|copy-to-clipboard|scroll-into-view-if-needed|throttle-debounce|resize-observer-polyfill|stylis|swr|lodash|lodash-es)[\\/]/,
-    priority: 30,
+    test: /node_modules[\\/](antd|@ant-design[\\/](?!pro-)[^\\/]+|@rc-component|rc-[^\\/]+|@emotion|@ctrl|@babel[\\/]runtime|dayjs|classnames|@umijs|@chenshuai2144|@dnd-kit|react-slick|compute-scroll-into-view|copy-to-clipboard|scroll-into-view-if-needed|throttle-debounce|resize-observer-polyfill|stylis|swr|lodash|lodash-es)[\\/]/,
+    priority: 40,
   },
   {
     name: 'react',
     test: /node_modules[\\/](react|react-dom|react-router|scheduler|@tanstack|cookie|set-cookie-parser)[\\/]/,
-    priority: 20,
+    priority: 60,
   },
 ];
 

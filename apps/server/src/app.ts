@@ -120,7 +120,7 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
 function serveWebApp(app: FastifyInstance, webDist: string): void {
   const index = path.join(webDist, 'index.html');
   if (!fs.existsSync(index)) {
-    app.get('/', async (_req, reply) =>
+    app.get('/', { schema: { hide: true } }, async (_req, reply) =>
       reply
         .type('text/html; charset=utf-8')
         .send('<!doctype html><meta charset="utf-8"><p>The web app is not built: run <code>npm run build</code>. 前端尚未构建。</p>'),

@@ -5,6 +5,11 @@ import { openDatabase, type Database } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
 import { generatePassword } from './platform/crypto/password-hash.js';
 import { isDatabaseEmpty, seedDemo } from './seed/demo-seed.js';
+import { startJobs, type JobRunner } from './platform/jobs/job-runner.js';
+import { identityJobs } from './modules/identity/index.js';
+
+/** Every module's background jobs. */
+const JOBS = [...identityJobs];
 
 export interface StartOptions {
   /** Overrides of the environment's configuration (port 0 picks a free port). */
@@ -23,6 +28,8 @@ export interface RunningServer {
   config: Config;
   /** Set when this start seeded the demo district: the password of its users. */
   demoPassword: string | null;
+  /** The background jobs, unless `config.jobs` is off. */
+  jobs: JobRunner | null;
   close(): Promise<void>;
 }
 
@@ -33,6 +40,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     url: config.databaseUrl,
     dataDir: options.inMemory ? undefined : config.dataDir,
   });
+  let jobs: JobRunner | null = null;
   try {
     await migrate(database);
     let demoPassword: string | null = null;
@@ -41,6 +49,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       await seedDemo(database, demoPassword);
     }
     const app = await buildApp({ database, config, logger: options.logger ?? false });
+    if (config.jobs) jobs = await startJobs({ deps: { database, config }, definitions: JOBS, log: options.logger ? app.log : undefined });
     const address = await app.listen({ port: config.port, host: config.host });
     const url = address.replace(/\/\/(0\.0\.0\.0|127\.0\.0\.1|\[::1?\])/, '//localhost');
     return {
@@ -49,12 +58,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       database,
       config,
       demoPassword,
+      jobs,
       close: async () => {
         await app.close();
+        await jobs?.stop();
         await database.close();
       },
     };
   } catch (err) {
+    await jobs?.stop();
     await database.close();
     throw err;
   }

@@ -15,6 +15,8 @@ export interface Config {
   demoPassword: string | undefined;
   webDist: string;
   logLevel: string;
+  /** Background jobs (pg-boss) in this process; QD_JOBS=0 turns them off. */
+  jobs: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -31,5 +33,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: env.QD_DEMO_PASSWORD || undefined,
     webDist: path.resolve(env.QD_WEB_DIST ?? path.join(root, 'apps/web/dist')),
     logLevel: env.LOG_LEVEL ?? 'info',
+    jobs: env.QD_JOBS !== '0',
   };
 }

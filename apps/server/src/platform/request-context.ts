@@ -1,4 +1,4 @@
-import type { Actor, Locale } from '@qd/core';
+import type { Actor, Locale, Permission } from '@qd/core';
 
 /** Who asks, from where, in which language: handed from the route to every service call. */
 export interface RequestContext {
@@ -8,8 +8,11 @@ export interface RequestContext {
   locale: Locale;
 }
 
-/** For work started by the command line or the seed, not by a person over HTTP. */
-export function systemContext(regionCode: string, name = 'system'): RequestContext {
+/**
+ * For work started by the command line, the seed or a job, not by a person over HTTP. It holds no
+ * permission unless the caller grants the ones its use-case needs, and says why where it does.
+ */
+export function systemContext(regionCode: string, name = 'system', permissions: readonly Permission[] = []): RequestContext {
   return {
     actor: {
       userId: '00000000-0000-0000-0000-000000000000',
@@ -18,7 +21,7 @@ export function systemContext(regionCode: string, name = 'system'): RequestConte
       regionCode,
       organizationId: null,
       roles: [],
-      permissions: [],
+      permissions: [...permissions],
     },
     clientIp: null,
     userAgent: 'qd',

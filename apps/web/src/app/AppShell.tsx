@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { ProLayout } from '@ant-design/pro-components';
 import { Dropdown, Space, Tag } from 'antd';
@@ -19,6 +19,16 @@ export function AppShell() {
   const location = useLocation();
   const navigate = useNavigate();
   const routes = useMemo(() => layoutRoutes(MENU, can, t), [can, t]);
+
+  // ProLayout's mix layout puts an empty spacer <header> before the real one, which screen
+  // readers would announce as a second banner landmark; it is made presentational.
+  useEffect(() => {
+    for (const spacer of document.querySelectorAll(
+      '.ant-pro-layout-container > header.ant-layout-header:not(.ant-pro-layout-header)',
+    )) {
+      spacer.setAttribute('role', 'none');
+    }
+  });
 
   return (
     <ProLayout
@@ -69,9 +79,8 @@ export function AppShell() {
         ),
       }}
     >
-      <main id="main-content">
-        <Outlet />
-      </main>
+      {/* ProLayout already renders the <main> landmark around this. */}
+      <Outlet />
     </ProLayout>
   );
 }

@@ -4,6 +4,7 @@ import { registryRoutes } from '../modules/registry/routes';
 import { AppShell } from './AppShell';
 import { RequireAuth } from './auth/RequireAuth';
 import { NotFound } from './NotFound';
+import { PageLoading } from './PageLoading';
 import { RootLayout } from './RootLayout';
 import { RouteError } from './RouteError';
 
@@ -11,6 +12,7 @@ export const router = createBrowserRouter([
   {
     Component: RootLayout,
     ErrorBoundary: RouteError,
+    HydrateFallback: PageLoading,
     children: [
       ...identityPublicRoutes,
       {

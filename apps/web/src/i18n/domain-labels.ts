@@ -1,11 +1,4 @@
-import {
-  INDUSTRY_SECTIONS,
-  NQI_CATEGORIES,
-  ROLES,
-  isIndustrySection,
-  type Locale,
-  type Role,
-} from '@qd/core';
+import { INDUSTRY_SECTIONS, NQI_CATEGORIES, ROLES, isIndustrySection, type Locale, type Role } from '@qd/core';
 
 /**
  * Names of core's coded values (industry sections, NQI categories, roles) in the UI language.
@@ -21,9 +14,7 @@ export function industrySectionName(section: string | null | undefined, locale: 
 }
 
 export function nqiCategoryName(code: string, locale: Locale): string {
-  return Object.hasOwn(NQI_CATEGORIES, code)
-    ? bilingualName(NQI_CATEGORIES[code as keyof typeof NQI_CATEGORIES], locale)
-    : code;
+  return Object.hasOwn(NQI_CATEGORIES, code) ? bilingualName(NQI_CATEGORIES[code as keyof typeof NQI_CATEGORIES], locale) : code;
 }
 
 export function roleName(role: string, locale: Locale): string {

@@ -2,14 +2,7 @@ import type { Translate } from './translator';
 import { zhCN, type MessageId } from './zh-CN';
 
 export type EnumGroup =
-  | 'size'
-  | 'orgStatus'
-  | 'leadershipRole'
-  | 'expertTitle'
-  | 'expertStatus'
-  | 'relation'
-  | 'userStatus'
-  | 'outcome';
+  'size' | 'orgStatus' | 'leadershipRole' | 'expertTitle' | 'expertStatus' | 'relation' | 'userStatus' | 'outcome';
 
 function isMessageId(value: string): value is MessageId {
   return Object.hasOwn(zhCN, value);

@@ -13,9 +13,7 @@ export function makeTranslator(locale: Locale): Translate {
   return (id, values) => {
     const text = dictionary[id] ?? id;
     if (!values) return text;
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      Object.hasOwn(values, name) ? String(values[name]) : whole,
-    );
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
   };
 }
 

@@ -102,7 +102,8 @@ export function permissionsOf(roles: readonly Role[]): Permission[] {
 /** null when the role set is allowed, else why not. */
 export function checkRoleCombination(roles: readonly Role[]): 'roles.separatedDuties' | 'roles.empty' | null {
   if (roles.length === 0) return 'roles.empty';
-  return roles.filter((r) => SEPARATED_DUTIES.includes(r)).length > 1 ? 'roles.separatedDuties' : null;
+  // Distinct roles: a list naming the same administrator role twice holds one duty, not two.
+  return new Set(roles.filter((r) => SEPARATED_DUTIES.includes(r))).size > 1 ? 'roles.separatedDuties' : null;
 }
 
 /** Who is acting: what every service method receives and authorizes against. */

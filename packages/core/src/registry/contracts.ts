@@ -71,7 +71,8 @@ export const enterpriseInput = z
     mainProducts: optionalText(512),
   })
   .superRefine((v, ctx) => {
-    if (v.industrySection && v.industryCode && !isIndustryCodeInSection(v.industrySection, v.industryCode)) {
+    // A malformed code is already reported by the field itself: report it once.
+    if (v.industrySection && /^\d{2,4}$/.test(v.industryCode ?? '') && !isIndustryCodeInSection(v.industrySection, v.industryCode)) {
       ctx.addIssue({ code: 'custom', path: ['industryCode'], message: 'industry.code' });
     }
   });

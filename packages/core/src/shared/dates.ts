@@ -15,4 +15,5 @@ export function todayInShanghai(now: Date = new Date()): string {
 }
 
 export const isoDate = z.string().refine(isIsoDate, { error: 'date.invalid' });
-export const pastIsoDate = isoDate.refine((d) => d <= todayInShanghai(), { error: 'date.future' });
+// Zod runs both refinements on a malformed value: only a real date can be "in the future".
+export const pastIsoDate = isoDate.refine((d) => !isIsoDate(d) || d <= todayInShanghai(), { error: 'date.future' });

@@ -7,3 +7,4 @@ export { usersRoutes } from './users.routes.js';
 export { auditRoutes } from './audit.routes.js';
 export { seedDemoUsers, type DemoUserSpec } from './identity.seed.js';
 export { countUsers } from './identity.repo.js';
+export { identityJobs, SESSION_RETENTION_DAYS } from './identity.jobs.js';

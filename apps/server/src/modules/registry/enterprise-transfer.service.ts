@@ -129,11 +129,10 @@ export function createEnterpriseTransferService({ database }: ServiceDeps) {
       }
       onProgress?.('validate', dataRows.length, dataRows.length);
 
-      if (errors.length === 0) {
-        const existing = await repo.existingCreditCodes(db, [...seen.keys()]);
-        for (const code of existing) {
-          errors.push({ row: seen.get(code)!, column: columnLabel('creditCode'), message: t('creditCode.duplicate') });
-        }
+      // Checked whatever else is wrong, so that one report names every bad row of the file.
+      const existing = await repo.existingCreditCodes(db, [...seen.keys()]);
+      for (const code of existing) {
+        errors.push({ row: seen.get(code)!, column: columnLabel('creditCode'), message: t('creditCode.duplicate') });
       }
       if (errors.length > 0) {
         errors.sort((a, b) => a.row - b.row);

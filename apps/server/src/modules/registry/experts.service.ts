@@ -1,5 +1,5 @@
 import type { expertListQuery } from '@qd/core';
-import { can, maskEmail, maskPhone, parseSort, type Expert, type ExpertInput, type Page } from '@qd/core';
+import { can, isWithinRegion, maskEmail, maskPhone, parseSort, type Expert, type ExpertInput, type Page } from '@qd/core';
 import type { z } from 'zod';
 import { appendAudit } from '../../platform/audit/audit-writer.js';
 import { assertInRegion, assertRegionWritable, authorize } from '../../platform/authorize.js';
@@ -40,7 +40,7 @@ export function createExpertsService({ database }: ServiceDeps) {
   async function checkAffiliation(input: ExpertInput, ctx: RequestContext) {
     if (!input.affiliationOrganizationId) return;
     const org = await repo.findOrganization(db, input.affiliationOrganizationId);
-    if (!org || !org.regionCode.startsWith(ctx.actor.regionCode.slice(0, 2))) {
+    if (!org || !isWithinRegion(ctx.actor.regionCode, org.regionCode)) {
       throw ruleViolated('notFound', [{ path: 'affiliationOrganizationId', message: 'notFound' }]);
     }
   }

@@ -23,6 +23,13 @@ export interface Database {
   kind: DatabaseKind;
   /** Runs raw SQL with parameters: for pg-boss and the few statements Drizzle cannot express. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Runs a script of several statements without parameters (simple query protocol) and returns
+   * the rows of its last statement: for pg-boss's schema and maintenance scripts, which carry
+   * their own BEGIN … COMMIT. A failing script never leaves the session inside an aborted
+   * transaction.
+   */
+  script<T = Record<string, unknown>>(text: string): Promise<T[]>;
   /** Runs fn while holding a cluster-wide advisory lock (one process at a time). */
   withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -45,6 +52,18 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       db: drizzlePg(pool, { schema }) as unknown as Db,
       kind: 'postgres',
       query: async (text, params) => (await pool.query(text, params as unknown[])).rows,
+      script: async (text) => {
+        const client = await pool.connect();
+        try {
+          const result = (await client.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
+          return ((Array.isArray(result) ? result.at(-1) : result)?.rows ?? []) as never;
+        } catch (err) {
+          await client.query('rollback').catch(() => {});
+          throw err;
+        } finally {
+          client.release();
+        }
+      },
       withAdvisoryLock: async (key, fn) => {
         // Session-level locks belong to one connection: hold a dedicated one for the duration.
         const client = await pool.connect();
@@ -70,6 +89,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       db: drizzlePglite(client, { schema }) as unknown as Db,
       kind: 'pglite',
       query: async (text, params) => (await client.query(text, params as unknown[])).rows as never,
+      // Inside PGlite's own transaction: it holds the one connection for the whole script and
+      // rolls back on error. A script's own BEGIN / COMMIT then only draw a warning.
+      script: (text) => client.transaction(async (tx) => ((await tx.exec(text)).at(-1)?.rows ?? []) as never),
       // One process owns the folder (see lockDataDir), so there is nobody to exclude.
       withAdvisoryLock: (_key, fn) => fn(),
       close: async () => {

@@ -82,7 +82,11 @@ export default function LoginPage() {
             >
               <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
             </Form.Item>
-            <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+            <Form.Item
+              name="password"
+              label={t('login.password')}
+              rules={[{ required: true, message: t('login.passwordRequired') }]}
+            >
               <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
             </Form.Item>
             <Button type="primary" htmlType="submit" block size="large" loading={submitting} data-testid="login-submit">

@@ -24,7 +24,7 @@ import { useLocale } from '../../i18n/useLocale';
 import { useT } from '../../i18n/useT';
 import { CreditCodeField } from './components/CreditCodeField';
 import { orgStatusBadge } from './components/org-status';
-import { RegionSelectField } from './components/RegionSelectField';
+import { RegionSelectField } from '../../components/RegionSelectField';
 import { useSaveRecord } from './components/useSaveOrganization';
 
 const LEADERSHIP_COLORS: Record<string, string> = { leader: 'red', office: 'gold', member: 'blue' };
@@ -68,7 +68,13 @@ export default function DepartmentsPage() {
             valueType: 'option' as const,
             width: 100,
             render: (_: unknown, row: Organization) => (
-              <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(row)} aria-label={`${t('common.edit')} ${row.name}`}>
+              <Button
+                type="link"
+                size="small"
+                icon={<EditOutlined />}
+                onClick={() => setEditing(row)}
+                aria-label={`${t('common.edit')} ${row.name}`}
+              >
                 {t('common.edit')}
               </Button>
             ),
@@ -90,7 +96,13 @@ export default function DepartmentsPage() {
         toolBarRender={() =>
           canWrite
             ? [
-                <Button key="create" type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="create-button">
+                <Button
+                  key="create"
+                  type="primary"
+                  icon={<PlusOutlined />}
+                  onClick={() => setEditing('new')}
+                  data-testid="create-button"
+                >
                   {t('common.create')}
                 </Button>,
               ]
@@ -164,7 +176,11 @@ function DepartmentForm({ department, onClose }: { department?: Organization; on
         return saved;
       }}
     >
-      <ProFormText name="name" label={t('department.name')} rules={[{ required: true, message: translate('validation.required', locale) }]} />
+      <ProFormText
+        name="name"
+        label={t('department.name')}
+        rules={[{ required: true, message: translate('validation.required', locale) }]}
+      />
       <ProFormText name="shortName" label={t('department.shortName')} fieldProps={{ maxLength: 32 }} />
       <CreditCodeField required={false} />
       <RegionSelectField />

@@ -38,7 +38,12 @@ export default function EnterpriseDetailPage() {
       onBack={() => navigate('/registry/enterprises')}
       extra={
         can('registry.enterprise.write') && (
-          <Button type="primary" icon={<EditOutlined />} onClick={() => navigate(`/registry/enterprises/${org.id}/edit`)} data-testid="edit-button">
+          <Button
+            type="primary"
+            icon={<EditOutlined />}
+            onClick={() => navigate(`/registry/enterprises/${org.id}/edit`)}
+            data-testid="edit-button"
+          >
             {t('common.edit')}
           </Button>
         )
@@ -56,7 +61,8 @@ export default function EnterpriseDetailPage() {
               {
                 title: t('enterprise.industry'),
                 dataIndex: 'industrySection',
-                render: () => `${org.industrySection ?? ''} ${industrySectionName(org.industrySection, locale)}（${org.industryCode ?? ''}）`,
+                render: () =>
+                  `${org.industrySection ?? ''} ${industrySectionName(org.industrySection, locale)}（${org.industryCode ?? ''}）`,
               },
               { title: t('enterprise.size'), dataIndex: 'size', render: () => enumLabel(t, 'size', org.size) },
               { title: t('enterprise.foundedOn'), dataIndex: 'foundedOn', render: () => org.foundedOn ?? none },
@@ -64,10 +70,17 @@ export default function EnterpriseDetailPage() {
                 title: t('common.status'),
                 dataIndex: 'status',
                 render: () => (
-                  <Badge status={orgStatusBadge(org.status).toLowerCase() as 'success'} text={enumLabel(t, 'orgStatus', org.status)} />
+                  <Badge
+                    status={orgStatusBadge(org.status).toLowerCase() as 'success'}
+                    text={enumLabel(t, 'orgStatus', org.status)}
+                  />
                 ),
               },
-              { title: t('enterprise.legalRepresentative'), dataIndex: 'legalRepresentative', render: () => org.legalRepresentative ?? none },
+              {
+                title: t('enterprise.legalRepresentative'),
+                dataIndex: 'legalRepresentative',
+                render: () => org.legalRepresentative ?? none,
+              },
               { title: t('common.address'), dataIndex: 'address', span: 2, render: () => org.address ?? none },
               { title: t('enterprise.mainProducts'), dataIndex: 'mainProducts', span: 2, render: () => org.mainProducts ?? none },
             ]}

@@ -23,7 +23,7 @@ import { useLocale } from '../../i18n/useLocale';
 import { useT } from '../../i18n/useT';
 import { CreditCodeField } from './components/CreditCodeField';
 import { IndustryFields } from './components/IndustryFields';
-import { RegionSelectField } from './components/RegionSelectField';
+import { RegionSelectField } from '../../components/RegionSelectField';
 import { organizationQueryKey, useOrganization } from './components/useOrganization';
 
 interface EnterpriseValues {

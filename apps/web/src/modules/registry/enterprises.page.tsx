@@ -99,19 +99,33 @@ export default function EnterprisesPage() {
           density: false,
           setting: false,
         }}
-        toolBarRender={() => [
-          can('registry.enterprise.write') && (
-            <Button key="create" type="primary" icon={<PlusOutlined />} data-testid="create-button" onClick={() => navigate('/registry/enterprises/new')}>
-              {t('common.create')}
-            </Button>
-          ),
-          can('registry.export') && (
-            <Button key="export" icon={<DownloadOutlined />} loading={exporting} onClick={exportList} data-testid="export-button">
-              {t('common.export')}
-            </Button>
-          ),
-          can('registry.import') && <ImportEnterprisesButton key="import" onImported={() => actionRef.current?.reload()} />,
-        ].filter(Boolean)}
+        toolBarRender={() =>
+          [
+            can('registry.enterprise.write') && (
+              <Button
+                key="create"
+                type="primary"
+                icon={<PlusOutlined />}
+                data-testid="create-button"
+                onClick={() => navigate('/registry/enterprises/new')}
+              >
+                {t('common.create')}
+              </Button>
+            ),
+            can('registry.export') && (
+              <Button
+                key="export"
+                icon={<DownloadOutlined />}
+                loading={exporting}
+                onClick={exportList}
+                data-testid="export-button"
+              >
+                {t('common.export')}
+              </Button>
+            ),
+            can('registry.import') && <ImportEnterprisesButton key="import" onImported={() => actionRef.current?.reload()} />,
+          ].filter(Boolean)
+        }
       />
     </PageContainer>
   );

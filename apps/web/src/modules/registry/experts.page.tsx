@@ -10,7 +10,7 @@ import {
 } from '@ant-design/pro-components';
 import { Button, Form, Space, Tag, Tooltip } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { EXPERT_TITLES, INDUSTRY_SECTION_CODES, expertInput, translate, type Expert } from '@qd/core';
+import { EXPERT_TITLES, expertInput, translate, type Expert } from '@qd/core';
 import { fetchPage, toListQuery } from '../../api/pro-table';
 import { useCan, useMe } from '../../app/auth/useAuth';
 import { keywordSearch } from '../../components/keyword-search';
@@ -21,7 +21,7 @@ import { optionsOf, valueEnumOf } from '../../i18n/enum-options';
 import { useLocale } from '../../i18n/useLocale';
 import { useT } from '../../i18n/useT';
 import { PastEmploymentsField } from './components/PastEmploymentsField';
-import { RegionSelectField } from './components/RegionSelectField';
+import { RegionSelectField } from '../../components/RegionSelectField';
 import { useIndustrySectionOptions } from './components/useIndustrySectionOptions';
 import { useSaveRecord } from './components/useSaveOrganization';
 
@@ -76,12 +76,22 @@ export default function ExpertsPage() {
       ),
     },
     { title: t('expert.affiliation'), dataIndex: 'affiliationName', hideInSearch: true, ellipsis: true },
-    { title: t('common.phone'), dataIndex: 'phone', hideInSearch: true, width: 130, render: (_, row) => row.phone ?? t('common.none') },
+    {
+      title: t('common.phone'),
+      dataIndex: 'phone',
+      hideInSearch: true,
+      width: 130,
+      render: (_, row) => row.phone ?? t('common.none'),
+    },
     {
       title: t('common.status'),
       dataIndex: 'status',
       width: 90,
-      valueEnum: valueEnumOf(EXPERT_STATUSES, (c) => enumLabel(t, 'expertStatus', c), (c) => (c === 'active' ? 'Success' : 'Default')),
+      valueEnum: valueEnumOf(
+        EXPERT_STATUSES,
+        (c) => enumLabel(t, 'expertStatus', c),
+        (c) => (c === 'active' ? 'Success' : 'Default'),
+      ),
     },
     ...(canWrite
       ? [
@@ -90,7 +100,13 @@ export default function ExpertsPage() {
             valueType: 'option' as const,
             width: 100,
             render: (_: unknown, row: Expert) => (
-              <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(row)} aria-label={`${t('common.edit')} ${row.name}`}>
+              <Button
+                type="link"
+                size="small"
+                icon={<EditOutlined />}
+                onClick={() => setEditing(row)}
+                aria-label={`${t('common.edit')} ${row.name}`}
+              >
                 {t('common.edit')}
               </Button>
             ),
@@ -112,7 +128,13 @@ export default function ExpertsPage() {
         toolBarRender={() =>
           canWrite
             ? [
-                <Button key="create" type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="create-button">
+                <Button
+                  key="create"
+                  type="primary"
+                  icon={<PlusOutlined />}
+                  onClick={() => setEditing('new')}
+                  data-testid="create-button"
+                >
                   {t('common.create')}
                 </Button>,
               ]
@@ -179,23 +201,29 @@ function ExpertForm({ expert, onClose }: { expert?: Expert; onClose: (saved: boo
                 to: p.to ?? undefined,
                 relation: p.relation,
               })),
-              email: expert.email ?? undefined,
               status: expert.status,
             }
-          : { regionCode: me.regionCode, status: 'active', title: 'senior', specialties: [], industrySections: [], pastEmployments: [] }
+          : {
+              regionCode: me.regionCode,
+              status: 'active',
+              title: 'senior',
+              specialties: [],
+              industrySections: [],
+              pastEmployments: [],
+            }
       }
       onFinish={async (values) => {
         const body = {
           ...values,
-          email: values.email || null,
           pastEmployments: (values.pastEmployments ?? []).map((p) => ({
             ...p,
             creditCode: p.creditCode || null,
             from: p.from || null,
             to: p.to || null,
           })),
-          // The stored phone is only known masked: an empty field on edit keeps it.
+          // Phone and e-mail are only known masked: an empty field on edit keeps the stored value.
           ...(values.phone ? { phone: values.phone } : expert ? {} : { phone: null }),
+          ...(values.email ? { email: values.email } : expert ? {} : { email: null }),
         };
         const saved = await save(form, expert?.id, body);
         if (saved) onClose(true);
@@ -204,7 +232,13 @@ function ExpertForm({ expert, onClose }: { expert?: Expert; onClose: (saved: boo
     >
       <ProFormText name="name" label={t('expert.name')} rules={required} width="md" />
       <RegionSelectField />
-      <ProFormSelect name="title" label={t('expert.title')} options={optionsOf(EXPERT_TITLES, (c) => enumLabel(t, 'expertTitle', c))} rules={required} width="md" />
+      <ProFormSelect
+        name="title"
+        label={t('expert.title')}
+        options={optionsOf(EXPERT_TITLES, (c) => enumLabel(t, 'expertTitle', c))}
+        rules={required}
+        width="md"
+      />
       <ProFormSelect
         name="specialties"
         label={t('expert.specialties')}
@@ -221,11 +255,22 @@ function ExpertForm({ expert, onClose }: { expert?: Expert; onClose: (saved: boo
         name="phone"
         label={t('common.phone')}
         width="md"
-        placeholder={expert?.phone ? t('expert.phoneKeep', { masked: expert.phone }) : undefined}
+        placeholder={expert?.phone ? t('common.keepMasked', { masked: expert.phone }) : undefined}
         fieldProps={{ inputMode: 'tel', autoComplete: 'off' }}
       />
-      <ProFormText name="email" label={t('common.email')} width="md" fieldProps={{ inputMode: 'email' }} />
-      <ProFormSelect name="status" label={t('common.status')} options={optionsOf(EXPERT_STATUSES, (c) => enumLabel(t, 'expertStatus', c))} width="md" />
+      <ProFormText
+        name="email"
+        label={t('common.email')}
+        width="md"
+        placeholder={expert?.email ? t('common.keepMasked', { masked: expert.email }) : undefined}
+        fieldProps={{ inputMode: 'email' }}
+      />
+      <ProFormSelect
+        name="status"
+        label={t('common.status')}
+        options={optionsOf(EXPERT_STATUSES, (c) => enumLabel(t, 'expertStatus', c))}
+        width="md"
+      />
     </DrawerForm>
   );
 }

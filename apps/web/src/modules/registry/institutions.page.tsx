@@ -23,7 +23,7 @@ import { useLocale } from '../../i18n/useLocale';
 import { useT } from '../../i18n/useT';
 import { CreditCodeField } from './components/CreditCodeField';
 import { orgStatusBadge } from './components/org-status';
-import { RegionSelectField } from './components/RegionSelectField';
+import { RegionSelectField } from '../../components/RegionSelectField';
 import { useSaveRecord } from './components/useSaveOrganization';
 
 /** Service institutions of the NQI one-stop station, with the categories they serve. */
@@ -72,7 +72,13 @@ export default function InstitutionsPage() {
             valueType: 'option' as const,
             width: 100,
             render: (_: unknown, row: Organization) => (
-              <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(row)} aria-label={`${t('common.edit')} ${row.name}`}>
+              <Button
+                type="link"
+                size="small"
+                icon={<EditOutlined />}
+                onClick={() => setEditing(row)}
+                aria-label={`${t('common.edit')} ${row.name}`}
+              >
                 {t('common.edit')}
               </Button>
             ),
@@ -94,7 +100,13 @@ export default function InstitutionsPage() {
         toolBarRender={() =>
           canWrite
             ? [
-                <Button key="create" type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="create-button">
+                <Button
+                  key="create"
+                  type="primary"
+                  icon={<PlusOutlined />}
+                  onClick={() => setEditing('new')}
+                  data-testid="create-button"
+                >
                   {t('common.create')}
                 </Button>,
               ]
@@ -173,8 +185,16 @@ function InstitutionForm({ institution, onClose }: { institution?: Organization;
         rules={required}
       />
       <ProFormText name="address" label={t('common.address')} />
-      <ProFormTextArea name="qualifications" label={t('institution.qualifications')} fieldProps={{ maxLength: 1000, showCount: true }} />
-      <ProFormSelect name="status" label={t('common.status')} options={optionsOf(ORGANIZATION_STATUSES, (c) => enumLabel(t, 'orgStatus', c))} />
+      <ProFormTextArea
+        name="qualifications"
+        label={t('institution.qualifications')}
+        fieldProps={{ maxLength: 1000, showCount: true }}
+      />
+      <ProFormSelect
+        name="status"
+        label={t('common.status')}
+        options={optionsOf(ORGANIZATION_STATUSES, (c) => enumLabel(t, 'orgStatus', c))}
+      />
     </ModalForm>
   );
 }

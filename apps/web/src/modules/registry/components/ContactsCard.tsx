@@ -123,12 +123,23 @@ export function ContactsCard({ organizationId }: { organizationId: string }) {
                         onSaved={refresh}
                         trigger={
                           <Tooltip title={t('common.edit')}>
-                            <Button type="text" size="small" icon={<EditOutlined />} aria-label={`${t('common.edit')} ${row.name}`} />
+                            <Button
+                              type="text"
+                              size="small"
+                              icon={<EditOutlined />}
+                              aria-label={`${t('common.edit')} ${row.name}`}
+                            />
                           </Tooltip>
                         }
                       />
                       <Popconfirm title={t('common.deleteConfirm')} onConfirm={() => remove.mutate(row.id)}>
-                        <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={`${t('common.delete')} ${row.name}`} />
+                        <Button
+                          type="text"
+                          size="small"
+                          danger
+                          icon={<DeleteOutlined />}
+                          aria-label={`${t('common.delete')} ${row.name}`}
+                        />
                       </Popconfirm>
                     </Space>
                   ),
@@ -160,15 +171,16 @@ function ContactForm({
   const editing = !!contact;
 
   async function submit(values: ContactValues) {
+    // Phone and e-mail arrive masked and cannot be sent back: on edit an empty field means
+    // "keep the stored value", so it is left out of the request.
     const body = {
       name: values.name,
       position: values.position || null,
-      email: values.email || null,
       isPrimary: !!values.isPrimary,
-      // A masked number cannot be sent back: an empty field on edit keeps the stored one.
       ...(values.phone ? { phone: values.phone } : {}),
+      ...(values.email ? { email: values.email } : editing ? {} : { email: null }),
     };
-    const schema = editing ? contactInput.partial({ phone: true }) : contactInput;
+    const schema = editing ? contactInput.partial({ phone: true, email: true }) : contactInput;
     if (!checkWithContract(schema, body, form, locale)) return false;
     try {
       if (contact) await api.put(`/contacts/${contact.id}`, body);
@@ -190,7 +202,7 @@ function ContactForm({
       modalProps={{ destroyOnHidden: true }}
       initialValues={
         contact
-          ? { name: contact.name, position: contact.position ?? undefined, email: contact.email ?? undefined, isPrimary: contact.isPrimary }
+          ? { name: contact.name, position: contact.position ?? undefined, isPrimary: contact.isPrimary }
           : { isPrimary: false }
       }
       onFinish={submit}
@@ -201,10 +213,15 @@ function ContactForm({
         name="phone"
         label={t('contact.phone')}
         rules={editing ? [] : [{ required: true }]}
-        placeholder={contact?.phone ? t('contact.phoneKeep', { masked: contact.phone }) : undefined}
+        placeholder={contact?.phone ? t('common.keepMasked', { masked: contact.phone }) : undefined}
         fieldProps={{ autoComplete: 'off', inputMode: 'tel' }}
       />
-      <ProFormText name="email" label={t('contact.email')} fieldProps={{ inputMode: 'email' }} />
+      <ProFormText
+        name="email"
+        label={t('contact.email')}
+        placeholder={contact?.email ? t('common.keepMasked', { masked: contact.email }) : undefined}
+        fieldProps={{ inputMode: 'email' }}
+      />
       <ProFormSwitch name="isPrimary" label={t('contact.isPrimary')} />
     </ModalForm>
   );

@@ -17,7 +17,15 @@ export interface SectionCount {
  * The bar chart itself. It is a picture to screen readers (role="img" with a label); the same
  * data is always available as a table next to it.
  */
-export function EnterprisesBySectionChart({ data, label, countLabel }: { data: SectionCount[]; label: string; countLabel: string }) {
+export function EnterprisesBySectionChart({
+  data,
+  label,
+  countLabel,
+}: {
+  data: SectionCount[];
+  label: string;
+  countLabel: string;
+}) {
   const container = useRef<HTMLDivElement>(null);
 
   useEffect(() => {

@@ -64,11 +64,22 @@ export function ImportEnterprisesButton({ onImported }: { onImported: () => void
         width={outcome?.kind === 'rejected' ? 760 : 420}
       >
         {outcome?.kind === 'imported' && (
-          <Alert type="success" showIcon message={t('enterprise.imported', { count: outcome.count })} data-testid="import-result" />
+          <Alert
+            type="success"
+            showIcon
+            message={t('enterprise.imported', { count: outcome.count })}
+            data-testid="import-result"
+          />
         )}
         {outcome?.kind === 'rejected' && (
           <div data-testid="import-errors">
-            <Alert type="error" showIcon message={outcome.message} description={t('enterprise.importFailed')} style={{ marginBottom: 16 }} />
+            <Alert
+              type="error"
+              showIcon
+              message={outcome.message}
+              description={t('enterprise.importFailed')}
+              style={{ marginBottom: 16 }}
+            />
             <Table<ImportRowError>
               size="small"
               rowKey={(r) => `${r.row}:${r.column}:${r.message}`}
@@ -77,7 +88,11 @@ export function ImportEnterprisesButton({ onImported }: { onImported: () => void
               columns={[
                 { title: t('enterprise.importRow'), dataIndex: 'row', width: 80 },
                 { title: t('enterprise.importColumn'), dataIndex: 'column', width: 180 },
-                { title: t('enterprise.importMessage'), dataIndex: 'message', render: (m: string) => <Typography.Text type="danger">{m}</Typography.Text> },
+                {
+                  title: t('enterprise.importMessage'),
+                  dataIndex: 'message',
+                  render: (m: string) => <Typography.Text type="danger">{m}</Typography.Text>,
+                },
               ]}
             />
           </div>

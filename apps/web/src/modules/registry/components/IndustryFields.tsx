@@ -17,7 +17,7 @@ export function IndustryFields() {
         options={sections.options}
         showSearch
         fieldProps={{ optionFilterProp: 'label' }}
-        rules={[{ required: true, message: translate('industry.section', locale) }]}
+        rules={[{ required: true, message: translate('validation.required', locale) }]}
       />
       <ProFormDependency name={['industrySection']}>
         {({ industrySection }: { industrySection?: string }) => (
@@ -33,9 +33,10 @@ export function IndustryFields() {
               {
                 validator(_, value: string | undefined) {
                   if (!value) return Promise.resolve();
-                  const ok = industrySection && isIndustrySection(industrySection)
-                    ? isIndustryCodeInSection(industrySection, value)
-                    : /^\d{2,4}$/.test(value);
+                  const ok =
+                    industrySection && isIndustrySection(industrySection)
+                      ? isIndustryCodeInSection(industrySection, value)
+                      : /^\d{2,4}$/.test(value);
                   return ok ? Promise.resolve() : Promise.reject(new Error(translate('industry.code', locale)));
                 },
               },

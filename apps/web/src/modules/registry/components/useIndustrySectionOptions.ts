@@ -7,7 +7,10 @@ import { useLocale } from '../../../i18n/useLocale';
 export function useIndustrySectionOptions() {
   const locale = useLocale();
   return useMemo(() => {
-    const options = INDUSTRY_SECTION_CODES.map((code) => ({ value: code, label: `${code} ${industrySectionName(code, locale)}` }));
+    const options = INDUSTRY_SECTION_CODES.map((code) => ({
+      value: code,
+      label: `${code} ${industrySectionName(code, locale)}`,
+    }));
     const valueEnum = Object.fromEntries(options.map((o) => [o.value, { text: o.label }]));
     return { options, valueEnum };
   }, [locale]);

@@ -1,7 +1,7 @@
 import { ProFormSelect } from '@ant-design/pro-components';
 import { translate } from '@qd/core';
-import { useLocale } from '../../../i18n/useLocale';
-import { useT } from '../../../i18n/useT';
+import { useLocale } from '../i18n/useLocale';
+import { useT } from '../i18n/useT';
 import { useRegions } from './useRegions';
 
 /** The `regionCode` field: a choice among the regions the user may create data in. */
