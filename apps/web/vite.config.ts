@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 
 /**
  * Vite 8 bundles with Rolldown, whose chunking option is `output.codeSplitting.groups`
- * (Rollup's object-form manualChunks does not exist there). The big, rarely-changing libraries
+ * (Rollup's manualChunks survives there only as a deprecated function). The big, rarely-changing libraries
  * get their own chunks so a release of the app does not invalidate them in browsers' caches,
  * and ECharts is only fetched by the pages that draw a chart.
  */
@@ -20,6 +20,8 @@ const vendorChunks: { name: string; test: RegExp; priority: number }[] = [
     test: /node_modules[\\/](react|react-dom|react-router|scheduler|@tanstack|cookie|set-cookie-parser)[\\/]/,
     priority: 60,
   },
+  // The shared domain package and its validator, used by almost every page.
+  { name: 'core', test: /packages[\\/]core[\\/]src[\\/]|node_modules[\\/]zod[\\/]/, priority: 20 },
 ];
 
 export default defineConfig({

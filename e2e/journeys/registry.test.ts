@@ -69,8 +69,9 @@ describe.skipIf(skipJourneys)('registry journey (office officer)', () => {
     await expect(search.getAttribute('placeholder')).resolves.toBe('名称或统一社会信用代码');
     await search.fill('神马尼龙');
     await search.press('Enter');
+    // The company may already be on the unfiltered first page: wait for the filtered list.
+    await expect.poll(() => page.locator('.ant-table-row').count(), { timeout: 15_000 }).toBe(1);
     await page.getByRole('link', { name: '平顶山神马尼龙新材料有限公司' }).waitFor();
-    await expect(page.locator('.ant-table-row').count()).resolves.toBe(1);
     await screenshot(page, '02-enterprise-list');
     expect(await seriousViolations(page)).toEqual([]);
   });

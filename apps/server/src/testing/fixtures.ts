@@ -15,7 +15,8 @@ let nextAddress = 0;
 /** Signs each user in once, each from its own client address (20 log-ins per address per minute). */
 export async function loginAll<U extends string>(app: FastifyInstance, usernames: readonly U[]): Promise<Record<U, Session>> {
   const out = {} as Record<U, Session>;
-  for (const u of usernames) out[u] = await login(app, u, DEMO_PASSWORD, `10.200.${Math.floor(nextAddress / 250)}.${(nextAddress++ % 250) + 1}`);
+  for (const u of usernames)
+    out[u] = await login(app, u, DEMO_PASSWORD, `10.200.${Math.floor(nextAddress / 250)}.${(nextAddress++ % 250) + 1}`);
   return out;
 }
 
@@ -37,7 +38,12 @@ export async function addUsers(
     t.database.db,
     regionCode,
     DEMO_PASSWORD,
-    specs.map((s) => ({ username: s.username, displayName: s.username, roles: s.roles, organizationId: s.organizationId ?? null })),
+    specs.map((s) => ({
+      username: s.username,
+      displayName: s.username,
+      roles: s.roles,
+      organizationId: s.organizationId ?? null,
+    })),
   );
 }
 
@@ -101,7 +107,9 @@ export type SheetCell = string | number | Date | null;
 export const ENTERPRISE_HEADERS_ZH = ENTERPRISE_COLUMNS.map((c) => c.zh);
 
 /** One enterprise as a spreadsheet row in ENTERPRISE_COLUMNS order. */
-export function enterpriseRow(overrides: Partial<Record<(typeof ENTERPRISE_COLUMNS)[number]['key'], SheetCell>> = {}): SheetCell[] {
+export function enterpriseRow(
+  overrides: Partial<Record<(typeof ENTERPRISE_COLUMNS)[number]['key'], SheetCell>> = {},
+): SheetCell[] {
   const body = enterpriseBody();
   const values: Record<string, SheetCell> = { ...body, size: '中型', status: '在业', ...overrides };
   return ENTERPRISE_COLUMNS.map((c) => values[c.key] ?? null);

@@ -44,6 +44,13 @@ async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<
     drop: async () => {
       const c = new pg.Client({ connectionString: POSTGRES_URL });
       await c.connect();
+      // pool.end() resolves before its connections have said goodbye: a forced drop would kill
+      // them mid-close and their FATAL 57P01 would surface as an unhandled error in the run.
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     },

@@ -1,5 +1,6 @@
 import { ProFormSelect } from '@ant-design/pro-components';
 import { translate } from '@qd/core';
+import { withCode } from '../i18n/domain-labels';
 import { useLocale } from '../i18n/useLocale';
 import { useT } from '../i18n/useT';
 import { useRegions } from './useRegions';
@@ -15,7 +16,7 @@ export function RegionSelectField({ name = 'regionCode' }: { name?: string }) {
       label={t('common.region')}
       showSearch
       fieldProps={{ loading: regions.isLoading, optionFilterProp: 'label' }}
-      options={(regions.data ?? []).map((r) => ({ value: r.code, label: `${r.name}（${r.code}）` }))}
+      options={(regions.data ?? []).map((r) => ({ value: r.code, label: withCode(r.name, r.code, locale) }))}
       rules={[{ required: true, message: translate('validation.required', locale) }]}
     />
   );

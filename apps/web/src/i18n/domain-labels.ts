@@ -20,3 +20,9 @@ export function nqiCategoryName(code: string, locale: Locale): string {
 export function roleName(role: string, locale: Locale): string {
   return Object.hasOwn(ROLES, role) ? bilingualName(ROLES[role as Role], locale) : role;
 }
+
+/** "名称（代码）" in Chinese typography, "name (code)" in English. */
+export function withCode(name: string, code: string | null | undefined, locale: Locale): string {
+  if (!code) return name;
+  return locale === 'zh-CN' ? `${name}（${code}）` : `${name} (${code})`;
+}

@@ -69,7 +69,10 @@ describe('roles and permissions', () => {
         for (const b of SEPARATED_DUTIES) {
           if (a === b) continue;
           const overlap = permissionsOf([a]).filter((p) => permissionsOf([b]).includes(p));
-          expect(overlap.filter((p) => !SHARED_READ.includes(p)), `${a} / ${b}`).toEqual([]);
+          expect(
+            overlap.filter((p) => !SHARED_READ.includes(p)),
+            `${a} / ${b}`,
+          ).toEqual([]);
         }
       }
       const sys = permissionsOf(['sysadmin']);

@@ -24,7 +24,10 @@ const good = {
 };
 
 /** path → message key of each issue, for compact assertions. */
-function issuesOf(schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown) {
+function issuesOf(
+  schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } },
+  value: unknown,
+) {
   const result = schema.safeParse(value);
   return (result.error?.issues ?? []).map((i) => [i.path.join('.'), i.message]);
 }
@@ -44,13 +47,21 @@ describe('registry contracts', () => {
   });
 
   it('reports creditCode.checkDigit on a wrong check character', () => {
-    expect(issuesOf(enterpriseInput, { ...valid, creditCode: '914403001922038217' })).toEqual([['creditCode', 'creditCode.checkDigit']]);
-    expect(issuesOf(enterpriseInput, { ...valid, creditCode: '91440300192203821' })).toEqual([['creditCode', 'creditCode.length']]);
-    expect(issuesOf(enterpriseInput, { ...valid, creditCode: '91440300192203821O' })).toEqual([['creditCode', 'creditCode.charset']]);
+    expect(issuesOf(enterpriseInput, { ...valid, creditCode: '914403001922038217' })).toEqual([
+      ['creditCode', 'creditCode.checkDigit'],
+    ]);
+    expect(issuesOf(enterpriseInput, { ...valid, creditCode: '91440300192203821' })).toEqual([
+      ['creditCode', 'creditCode.length'],
+    ]);
+    expect(issuesOf(enterpriseInput, { ...valid, creditCode: '91440300192203821O' })).toEqual([
+      ['creditCode', 'creditCode.charset'],
+    ]);
   });
 
   it('reports industry.code when the code is outside the chosen section', () => {
-    expect(issuesOf(enterpriseInput, { ...valid, industrySection: 'C', industryCode: '6513' })).toEqual([['industryCode', 'industry.code']]);
+    expect(issuesOf(enterpriseInput, { ...valid, industrySection: 'C', industryCode: '6513' })).toEqual([
+      ['industryCode', 'industry.code'],
+    ]);
     expect(issuesOf(enterpriseInput, { ...valid, industrySection: 'I', industryCode: '6513' })).toEqual([]);
     expect(issuesOf(enterpriseInput, { ...valid, industryCode: '26x' })).toEqual([['industryCode', 'industry.code']]);
     expect(issuesOf(enterpriseInput, { ...valid, industrySection: 'Z' })).toEqual([['industrySection', 'industry.section']]);
@@ -89,29 +100,50 @@ describe('registry contracts', () => {
   });
 
   it('validates departments, institutions, contacts and experts', () => {
-    expect(departmentInput.parse({ name: '经发局', regionCode: '410471' })).toMatchObject({ inLeadershipGroup: false, status: 'active' });
+    expect(departmentInput.parse({ name: '经发局', regionCode: '410471' })).toMatchObject({
+      inLeadershipGroup: false,
+      status: 'active',
+    });
     expect(issuesOf(departmentInput, { name: '经发局', regionCode: '410471', creditCode: '914403001922038217' })).toEqual([
       ['creditCode', 'creditCode.checkDigit'],
     ]);
-    expect(issuesOf(institutionInput, { name: '检测中心', regionCode: '410471', creditCode: '914403001922038216', nqiCategories: [] })).toEqual([
-      ['nqiCategories', 'validation.required'],
-    ]);
-    expect(issuesOf(institutionInput, { name: '检测中心', regionCode: '410471', creditCode: '914403001922038216', nqiCategories: ['magic'] })).toEqual([
-      ['nqiCategories.0', 'validation.invalidOption'],
-    ]);
+    expect(
+      issuesOf(institutionInput, { name: '检测中心', regionCode: '410471', creditCode: '914403001922038216', nqiCategories: [] }),
+    ).toEqual([['nqiCategories', 'validation.required']]);
+    expect(
+      issuesOf(institutionInput, {
+        name: '检测中心',
+        regionCode: '410471',
+        creditCode: '914403001922038216',
+        nqiCategories: ['magic'],
+      }),
+    ).toEqual([['nqiCategories.0', 'validation.invalidOption']]);
     expect(issuesOf(contactInput, { name: '张经理', phone: '138-1234-5678' })).toEqual([]);
     expect(issuesOf(contactInput, { name: '张经理', phone: 'call me' })).toEqual([['phone', 'phone.format']]);
     expect(issuesOf(contactInput, { name: '张经理', phone: '13812345678', email: 'nope' })).toEqual([['email', 'email.format']]);
-    const expert = { name: '赵建国', regionCode: '410471', title: 'senior', specialties: ['卓越绩效'], affiliationName: '平顶山学院' };
+    const expert = {
+      name: '赵建国',
+      regionCode: '410471',
+      title: 'senior',
+      specialties: ['卓越绩效'],
+      affiliationName: '平顶山学院',
+    };
     expect(issuesOf(expertInput, expert)).toEqual([]);
     expect(
-      issuesOf(expertInput, { ...expert, pastEmployments: [{ organizationName: '某公司', from: '2019-01-01', to: '2018-01-01' }] }),
+      issuesOf(expertInput, {
+        ...expert,
+        pastEmployments: [{ organizationName: '某公司', from: '2019-01-01', to: '2018-01-01' }],
+      }),
     ).toEqual([['pastEmployments.0.to', 'validation.invalid']]);
   });
 
   it('pages lists: defaults, coercion from the query string, at most 200 per page', () => {
     expect(organizationListQuery.parse({})).toMatchObject({ current: 1, pageSize: 20 });
-    expect(organizationListQuery.parse({ current: '3', pageSize: '50', sort: '-name' })).toMatchObject({ current: 3, pageSize: 50, sort: '-name' });
+    expect(organizationListQuery.parse({ current: '3', pageSize: '50', sort: '-name' })).toMatchObject({
+      current: 3,
+      pageSize: 50,
+      sort: '-name',
+    });
     expect(organizationListQuery.parse({ pageSize: '200' }).pageSize).toBe(200);
     expect(issuesOf(organizationListQuery, { pageSize: '201' })).toEqual([['pageSize', 'validation.tooBig']]);
     expect(issuesOf(organizationListQuery, { current: '0' })).toEqual([['current', 'validation.tooSmall']]);

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { inferRegionCodeType, isRegionCode, isWithinRegion, parentRegionCode, regionLevel, regionScopePrefix } from './region-code.js';
+import {
+  inferRegionCodeType,
+  isRegionCode,
+  isWithinRegion,
+  parentRegionCode,
+  regionLevel,
+  regionScopePrefix,
+} from './region-code.js';
 
 describe('region codes (GB/T 2260 and functional zones)', () => {
   it('recognizes six-digit codes that do not start with 0', () => {

@@ -15,13 +15,16 @@ describe('calendar dates', () => {
 
   it('agrees with the calendar for every day of four centuries', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2299-12-31T00:00:00Z'), noInvalidDate: true }), (d) => {
-        expect(isIsoDate(d.toISOString().slice(0, 10))).toBe(true);
-      }),
+      fc.property(
+        fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2299-12-31T00:00:00Z'), noInvalidDate: true }),
+        (d) => {
+          expect(isIsoDate(d.toISOString().slice(0, 10))).toBe(true);
+        },
+      ),
     );
   });
 
-  it("counts today in Asia/Shanghai, 8 hours ahead of UTC", () => {
+  it('counts today in Asia/Shanghai, 8 hours ahead of UTC', () => {
     expect(todayInShanghai(new Date('2026-03-01T15:59:59Z'))).toBe('2026-03-01');
     expect(todayInShanghai(new Date('2026-03-01T16:00:00Z'))).toBe('2026-03-02');
     expect(todayInShanghai(new Date('2025-12-31T16:30:00Z'))).toBe('2026-01-01');

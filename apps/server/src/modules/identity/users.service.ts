@@ -30,6 +30,9 @@ const ROLE_ORGANIZATION_KIND: Partial<Record<Role, 'enterprise' | 'institution' 
   dept: 'department',
 };
 
+/** A role named twice is held once (and must not count twice toward separation of duties). */
+const distinct = (roles: Role[]): Role[] => [...new Set(roles)];
+
 export function createUsersService({ database }: ServiceDeps) {
   const { db } = database;
 
@@ -89,8 +92,9 @@ export function createUsersService({ database }: ServiceDeps) {
       return toUser(await loadInScope(ctx, id));
     },
 
-    async create(ctx: RequestContext, input: UserCreateRequest): Promise<User> {
+    async create(ctx: RequestContext, request: UserCreateRequest): Promise<User> {
       authorize(ctx.actor, 'identity.user.manage');
+      const input = { ...request, roles: distinct(request.roles) };
       // Granting an administrator role is the security administrator's duty, not the system administrator's.
       if (input.roles.some((r) => SEPARATED_DUTIES.includes(r))) authorize(ctx.actor, 'identity.role.assign');
       assertRegionWritable(ctx.actor, input.regionCode);
@@ -151,8 +155,9 @@ export function createUsersService({ database }: ServiceDeps) {
       return toUser((await repo.findUserById(db, id))!);
     },
 
-    async setRoles(ctx: RequestContext, id: string, roles: Role[]): Promise<User> {
+    async setRoles(ctx: RequestContext, id: string, requested: Role[]): Promise<User> {
       authorize(ctx.actor, 'identity.role.assign');
+      const roles = distinct(requested);
       const row = await loadInScope(ctx, id);
       if (id === ctx.actor.userId) throw ruleViolated('auth.forbidden', [{ path: 'roles', message: 'auth.forbidden' }]);
       await db.transaction(async (tx) => {

@@ -33,10 +33,16 @@ describe.skipIf(POSTGRES_MISSING)(`enterprise export and import on ${TEST_DB}`, 
   let t: TestApp;
   let s: Record<Who, Session>;
 
-  const get = (who: Who, url: string, headers?: Record<string, string>) => call(t.app, s[who], 'GET', `${API}${url}`, undefined, headers);
+  const get = (who: Who, url: string, headers?: Record<string, string>) =>
+    call(t.app, s[who], 'GET', `${API}${url}`, undefined, headers);
   const total = async (query = '') => (await get('office', `/enterprises?pageSize=1${query}`)).json().total as number;
   const findByCode = async (code: string) =>
-    (await get('office', `/enterprises?keyword=${code}`)).json().data as { creditCode: string; name: string; size: string; foundedOn: string }[];
+    (await get('office', `/enterprises?keyword=${code}`)).json().data as {
+      creditCode: string;
+      name: string;
+      size: string;
+      foundedOn: string;
+    }[];
   const importFile = (filename: string, content: Buffer, who: Who = 'office', headers: Record<string, string> = {}) =>
     upload(t.app, s[who], `${API}/enterprises/import`, filename, content, headers);
   /** A credit code already in the database (a seeded enterprise's). */
@@ -47,7 +53,13 @@ describe.skipIf(POSTGRES_MISSING)(`enterprise export and import on ${TEST_DB}`, 
     await addUsers(t, '410402', [{ username: 'xinhua', roles: ['office'] }]);
     s = await loginAll(t.app, USERS);
     registeredCode = (await get('office', '/enterprises')).json().data[0].creditCode;
-    const res = await call(t.app, s.xinhua, 'POST', `${API}/enterprises`, enterpriseBody({ regionCode: '410402', creditCode: freshCreditCode('410402') }));
+    const res = await call(
+      t.app,
+      s.xinhua,
+      'POST',
+      `${API}/enterprises`,
+      enterpriseBody({ regionCode: '410402', creditCode: freshCreditCode('410402') }),
+    );
     expect(res.statusCode).toBe(201);
   });
   afterAll(() => t?.close());
@@ -60,12 +72,26 @@ describe.skipIf(POSTGRES_MISSING)(`enterprise export and import on ${TEST_DB}`, 
       expect(res.headers['content-disposition']).toMatch(/^attachment; filename="enterprises-\d{4}-\d{2}-\d{2}\.xlsx"$/);
       const sheet = await readXlsx(res.rawPayload);
       expect(sheet.sheetName).toBe('企业名录');
-      expect(sheet.headers).toEqual(['企业名称', '统一社会信用代码', '行政区划代码', '行业门类', '行业代码', '企业规模', '地址', '成立日期', '状态', '法定代表人', '主要产品']);
+      expect(sheet.headers).toEqual([
+        '企业名称',
+        '统一社会信用代码',
+        '行政区划代码',
+        '行业门类',
+        '行业代码',
+        '企业规模',
+        '地址',
+        '成立日期',
+        '状态',
+        '法定代表人',
+        '主要产品',
+      ]);
       const listed = (await get('office', '/enterprises?industrySection=C&pageSize=200')).json();
       expect(listed.total).toBeGreaterThan(0);
       expect(sheet.rows).toHaveLength(listed.total);
       expect(sheet.rows.every((r) => r[col('industrySection')] === 'C' && r[col('regionCode')] === '410471')).toBe(true);
-      expect(new Set(sheet.rows.map((r) => r[col('creditCode')]))).toEqual(new Set(listed.data.map((e: { creditCode: string }) => e.creditCode)));
+      expect(new Set(sheet.rows.map((r) => r[col('creditCode')]))).toEqual(
+        new Set(listed.data.map((e: { creditCode: string }) => e.creditCode)),
+      );
       // Codes become labels people read.
       expect(sheet.rows.every((r) => ['大型', '中型', '小型', '微型'].includes(r[col('size')]!))).toBe(true);
       expect(sheet.rows.every((r) => r[col('status')] === '在业')).toBe(true);
@@ -76,7 +102,9 @@ describe.skipIf(POSTGRES_MISSING)(`enterprise export and import on ${TEST_DB}`, 
       const res = await get('office', '/enterprises/export');
       const sheet = await readXlsx(res.rawPayload);
       expect(sheet.rows).toHaveLength(await total());
-      const audit = (await get('auditor', '/audit?action=registry.enterprise.export')).json().data as { detail: { rows: number } }[];
+      const audit = (await get('auditor', '/audit?action=registry.enterprise.export')).json().data as {
+        detail: { rows: number };
+      }[];
       expect(audit.map((a) => a.detail.rows)).toContain(sheet.rows.length);
     });
 
@@ -107,7 +135,13 @@ describe.skipIf(POSTGRES_MISSING)(`enterprise export and import on ${TEST_DB}`, 
       const rows = [
         enterpriseRow({ name: '平顶山导入一号有限公司', size: 'Small' }),
         enterpriseRow({ name: '平顶山导入二号有限公司', foundedOn: new Date(Date.UTC(2015, 2, 8)), industryCode: 3411 }),
-        enterpriseRow({ name: '平顶山导入三号有限公司', industrySection: 'i', industryCode: '6513', size: 'micro', status: null }),
+        enterpriseRow({
+          name: '平顶山导入三号有限公司',
+          industrySection: 'i',
+          industryCode: '6513',
+          size: 'micro',
+          status: null,
+        }),
       ];
       const before = await total();
       const res = await importFile('企业名录.xlsx', await xlsxOf(ENTERPRISE_HEADERS_ZH, rows));
@@ -120,7 +154,10 @@ describe.skipIf(POSTGRES_MISSING)(`enterprise export and import on ${TEST_DB}`, 
       expect(two).toMatchObject({ name: '平顶山导入二号有限公司', foundedOn: '2015-03-08', industryCode: '3411' });
       const [three] = await findByCode(rows[2]![col('creditCode')] as string);
       expect(three).toMatchObject({ industrySection: 'I', status: 'active', size: 'micro' });
-      const audit = (await get('auditor', '/audit?action=registry.enterprise.import')).json().data as { actorName: string; detail: Record<string, unknown> }[];
+      const audit = (await get('auditor', '/audit?action=registry.enterprise.import')).json().data as {
+        actorName: string;
+        detail: Record<string, unknown>;
+      }[];
       expect(audit[0]).toMatchObject({ actorName: 'office', detail: { filename: '企业名录.xlsx', rows: 3 } });
       expect(audit[0]!.detail.sha256).toMatch(/^[0-9a-f]{64}$/);
     });
@@ -179,22 +216,35 @@ describe.skipIf(POSTGRES_MISSING)(`enterprise export and import on ${TEST_DB}`, 
     });
 
     it('reports a credit code already registered even when it is the only problem', async () => {
-      const res = await importFile('enterprises.xlsx', await xlsxOf(ENTERPRISE_HEADERS_ZH, [enterpriseRow(), enterpriseRow({ creditCode: registeredCode })]));
+      const res = await importFile(
+        'enterprises.xlsx',
+        await xlsxOf(ENTERPRISE_HEADERS_ZH, [enterpriseRow(), enterpriseRow({ creditCode: registeredCode })]),
+      );
       expect(res.statusCode).toBe(422);
       expect(res.json().error.rows).toEqual([{ row: 3, column: '统一社会信用代码', message: '该统一社会信用代码已登记' }]);
     });
 
     it('explains bad rows in English for an English client', async () => {
-      const res = await importFile('enterprises.xlsx', await xlsxOf(ENTERPRISE_HEADERS_ZH, [enterpriseRow({ creditCode: '914403001922038217' })]), 'office', {
-        'accept-language': 'en',
-      });
+      const res = await importFile(
+        'enterprises.xlsx',
+        await xlsxOf(ENTERPRISE_HEADERS_ZH, [enterpriseRow({ creditCode: '914403001922038217' })]),
+        'office',
+        {
+          'accept-language': 'en',
+        },
+      );
       expect(res.statusCode).toBe(422);
       expect(res.json().error.message).toBe('Some rows have errors: nothing was imported');
-      expect(res.json().error.rows).toEqual([{ row: 2, column: 'Credit code', message: 'The credit code check character is wrong' }]);
+      expect(res.json().error.rows).toEqual([
+        { row: 2, column: 'Credit code', message: 'The credit code check character is wrong' },
+      ]);
     });
 
     it('refuses rows in a region outside the caller scope', async () => {
-      const res = await importFile('enterprises.xlsx', await xlsxOf(ENTERPRISE_HEADERS_ZH, [enterpriseRow(), enterpriseRow({ regionCode: '410402' })]));
+      const res = await importFile(
+        'enterprises.xlsx',
+        await xlsxOf(ENTERPRISE_HEADERS_ZH, [enterpriseRow(), enterpriseRow({ regionCode: '410402' })]),
+      );
       expect(res.statusCode).toBe(422);
       expect(res.json().error.rows).toEqual([{ row: 3, column: '行政区划代码', message: '未知的行政区划代码' }]);
     });
@@ -214,7 +264,10 @@ describe.skipIf(POSTGRES_MISSING)(`enterprise export and import on ${TEST_DB}`, 
       let serial = 7_000_000;
       let digits = makeCreditCode('410471', serial);
       while (!/^\d{18}$/.test(digits)) digits = makeCreditCode('410471', ++serial);
-      const rows = [enterpriseRow({ name: '平顶山CSV导入有限公司', creditCode: digits, address: '火炬路1号, 2号楼' }), enterpriseRow({ foundedOn: '2001-01-01' })];
+      const rows = [
+        enterpriseRow({ name: '平顶山CSV导入有限公司', creditCode: digits, address: '火炬路1号, 2号楼' }),
+        enterpriseRow({ foundedOn: '2001-01-01' }),
+      ];
       const before = await total();
       const res = await importFile('enterprises.csv', csvOf(ENTERPRISE_HEADERS_ZH, rows));
       expect(res.statusCode, res.body).toBe(200);
@@ -226,9 +279,24 @@ describe.skipIf(POSTGRES_MISSING)(`enterprise export and import on ${TEST_DB}`, 
       expect(second!.foundedOn).toBe('2001-01-01');
     });
 
+    it('refuses a .csv carrying U+0000 (400, not 500), importing nothing', async () => {
+      const before = await total();
+      const res = await importFile(
+        'enterprises.csv',
+        csvOf(ENTERPRISE_HEADERS_ZH, [enterpriseRow(), enterpriseRow({ name: '平顶山\u0000有限公司' })]),
+      );
+      expect(res.statusCode).toBe(400);
+      const named = await importFile('enter\u0000prises.csv', csvOf(ENTERPRISE_HEADERS_ZH, [enterpriseRow()]));
+      expect(named.statusCode).toBe(400);
+      expect(await total()).toBe(before);
+    });
+
     it('reads English headers in a .csv too, and reports its bad rows', async () => {
       const headers = ENTERPRISE_COLUMNS.map((c) => c.en);
-      const res = await importFile('enterprises.csv', csvOf(headers, [enterpriseRow(), enterpriseRow({ industryCode: '6513' })], false));
+      const res = await importFile(
+        'enterprises.csv',
+        csvOf(headers, [enterpriseRow(), enterpriseRow({ industryCode: '6513' })], false),
+      );
       expect(res.statusCode).toBe(422);
       expect(res.json().error.rows).toEqual([{ row: 3, column: '行业代码', message: '行业代码应为2–4位数字，且属于所选门类' }]);
     });
@@ -270,7 +338,11 @@ describe.skipIf(POSTGRES_MISSING)(`enterprise export and import on ${TEST_DB}`, 
         method: 'POST',
         url: `${API}/enterprises/import`,
         payload: `--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nhello\r\n--${boundary}--\r\n`,
-        headers: { cookie: s.office.cookie, 'x-csrf-token': s.office.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        headers: {
+          cookie: s.office.cookie,
+          'x-csrf-token': s.office.csrf,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+        },
       });
       expect(noFile.statusCode).toBe(400);
     });

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUsers, enterpriseBody, freshCreditCode, loginAll, upload, xlsxOf, ENTERPRISE_HEADERS_ZH, enterpriseRow } from '../../testing/fixtures.js';
+import {
+  addUsers,
+  enterpriseBody,
+  freshCreditCode,
+  loginAll,
+  upload,
+  xlsxOf,
+  ENTERPRISE_HEADERS_ZH,
+  enterpriseRow,
+} from '../../testing/fixtures.js';
 import { POSTGRES_MISSING, TEST_DB, call, createTestApp, type Session, type TestApp } from '../../testing/test-app.js';
 
 const API = '/api/v1';
@@ -34,7 +43,12 @@ interface Org {
 
 const MASKED_PHONE = /^\d{3}\*{4}\d{4}$/;
 
-const departmentBody = (overrides: Record<string, unknown> = {}) => ({ name: '高新区测试局', shortName: '测试局', regionCode: '410471', ...overrides });
+const departmentBody = (overrides: Record<string, unknown> = {}) => ({
+  name: '高新区测试局',
+  shortName: '测试局',
+  regionCode: '410471',
+  ...overrides,
+});
 const institutionBody = (overrides: Record<string, unknown> = {}) => ({
   name: '平顶山测试认证中心',
   creditCode: freshCreditCode(),
@@ -52,7 +66,12 @@ const expertBody = (overrides: Record<string, unknown> = {}) => ({
   phone: '13912345678',
   ...overrides,
 });
-const contactBody = (overrides: Record<string, unknown> = {}) => ({ name: '张经理', position: '质量部经理', phone: '13812345678', ...overrides });
+const contactBody = (overrides: Record<string, unknown> = {}) => ({
+  name: '张经理',
+  position: '质量部经理',
+  phone: '13812345678',
+  ...overrides,
+});
 
 describe.skipIf(POSTGRES_MISSING)(`registry API on ${TEST_DB}`, () => {
   let t: TestApp;
@@ -75,17 +94,29 @@ describe.skipIf(POSTGRES_MISSING)(`registry API on ${TEST_DB}`, () => {
 
   const req = (who: Who, method: Method, url: string, body?: unknown, headers?: Record<string, string>) =>
     call(t.app, s[who], method, `${API}${url}`, body, headers);
-  const ok = async <T = unknown>(who: Who, method: Method, url: string, body?: unknown, status = method === 'POST' ? 201 : 200): Promise<T> => {
+  const ok = async <T = unknown>(
+    who: Who,
+    method: Method,
+    url: string,
+    body?: unknown,
+    status = method === 'POST' ? 201 : 200,
+  ): Promise<T> => {
     const res = await req(who, method, url, body);
     if (res.statusCode !== status) throw new Error(`${who} ${method} ${url}: ${res.statusCode} ${res.body}`);
     return (res.body ? res.json() : undefined) as T;
   };
   const auditOf = async (action: string, auditor: Who = 'auditor') =>
-    (await ok<{ data: { action: string; targetId: string | null; actorName: string; detail: Record<string, unknown> | null; regionCode: string }[] }>(
-      auditor,
-      'GET',
-      `/audit?action=${encodeURIComponent(action)}&pageSize=200`,
-    )).data;
+    (
+      await ok<{
+        data: {
+          action: string;
+          targetId: string | null;
+          actorName: string;
+          detail: Record<string, unknown> | null;
+          regionCode: string;
+        }[];
+      }>(auditor, 'GET', `/audit?action=${encodeURIComponent(action)}&pageSize=200`)
+    ).data;
 
   beforeAll(async () => {
     t = await createTestApp({ enterprises: SEEDED_ENTERPRISES });
@@ -105,17 +136,35 @@ describe.skipIf(POSTGRES_MISSING)(`registry API on ${TEST_DB}`, () => {
     otherEnterpriseId = enterprises.data.find((e) => e.id !== flagshipId)!.id;
     otherContactId = (await ok<{ id: string }[]>('office', 'GET', `/organizations/${otherEnterpriseId}/contacts`))[0]!.id;
     ownExpertId = (await ok<{ data: { id: string }[] }>('expert', 'GET', '/experts')).data[0]!.id;
-    expertId = (await ok<{ data: { id: string }[] }>('office', 'GET', '/experts?pageSize=50')).data.find((e) => e.id !== ownExpertId)!.id;
+    expertId = (await ok<{ data: { id: string }[] }>('office', 'GET', '/experts?pageSize=50')).data.find(
+      (e) => e.id !== ownExpertId,
+    )!.id;
 
-    const outside = await ok<Org>('xinhua', 'POST', '/enterprises', enterpriseBody({ regionCode: '410402', creditCode: freshCreditCode('410402') }));
+    const outside = await ok<Org>(
+      'xinhua',
+      'POST',
+      '/enterprises',
+      enterpriseBody({ regionCode: '410402', creditCode: freshCreditCode('410402') }),
+    );
     outsideEnterpriseId = outside.id;
     outsideEnterpriseCode = outside.creditCode!;
-    outsideContactId = (await ok<{ id: string }>('xinhua', 'POST', `/organizations/${outside.id}/contacts`, contactBody({ phone: '13700001111' }))).id;
-    outsideDepartmentId = (await ok<Org>('xinhua', 'POST', '/departments', departmentBody({ name: '新华区市场监管局', regionCode: '410402' }))).id;
-    outsideInstitutionId = (
-      await ok<Org>('xinhua', 'POST', '/institutions', institutionBody({ regionCode: '410402', creditCode: freshCreditCode('410402') }))
+    outsideContactId = (
+      await ok<{ id: string }>('xinhua', 'POST', `/organizations/${outside.id}/contacts`, contactBody({ phone: '13700001111' }))
     ).id;
-    outsideExpertId = (await ok<{ id: string }>('xinhua', 'POST', '/experts', expertBody({ name: '新华专家', regionCode: '410402' }))).id;
+    outsideDepartmentId = (
+      await ok<Org>('xinhua', 'POST', '/departments', departmentBody({ name: '新华区市场监管局', regionCode: '410402' }))
+    ).id;
+    outsideInstitutionId = (
+      await ok<Org>(
+        'xinhua',
+        'POST',
+        '/institutions',
+        institutionBody({ regionCode: '410402', creditCode: freshCreditCode('410402') }),
+      )
+    ).id;
+    outsideExpertId = (
+      await ok<{ id: string }>('xinhua', 'POST', '/experts', expertBody({ name: '新华专家', regionCode: '410402' }))
+    ).id;
   });
   afterAll(() => t?.close());
 
@@ -144,7 +193,9 @@ describe.skipIf(POSTGRES_MISSING)(`registry API on ${TEST_DB}`, () => {
         '/registry/summary',
         '/enterprises/export',
       ];
-      await expectDenied(reads.flatMap((url) => (['auditor', 'security'] as const).map((who): [Who, Method, string] => [who, 'GET', url])));
+      await expectDenied(
+        reads.flatMap((url) => (['auditor', 'security'] as const).map((who): [Who, Method, string] => [who, 'GET', url])),
+      );
     });
 
     it('denies organization and expert writes to department officers, leaders and the system administrator', async () => {
@@ -223,7 +274,11 @@ describe.skipIf(POSTGRES_MISSING)(`registry API on ${TEST_DB}`, () => {
         ['GET', `/departments/${departmentId}`],
         ['PUT', `/departments/${departmentId}`, departmentBody({ regionCode: '410402' })],
         ['GET', `/institutions/${institutionId}`],
-        ['PUT', `/institutions/${institutionId}`, institutionBody({ regionCode: '410402', creditCode: freshCreditCode('410402') })],
+        [
+          'PUT',
+          `/institutions/${institutionId}`,
+          institutionBody({ regionCode: '410402', creditCode: freshCreditCode('410402') }),
+        ],
         ['GET', `/experts/${expertId}`],
         ['PUT', `/experts/${expertId}`, expertBody({ regionCode: '410402' })],
         ['GET', `/organizations/${otherEnterpriseId}/contacts`],
@@ -269,9 +324,13 @@ describe.skipIf(POSTGRES_MISSING)(`registry API on ${TEST_DB}`, () => {
       const xinhua = await ok<{ data: Org[]; total: number }>('xinhua', 'GET', '/enterprises?pageSize=200');
       expect(xinhua.total).toBe(1);
       expect(xinhua.data.map((e) => e.id)).toEqual([outsideEnterpriseId]);
-      expect((await ok<{ data: Org[] }>('xinhua', 'GET', '/departments?pageSize=200')).data.map((d) => d.id)).toEqual([outsideDepartmentId]);
+      expect((await ok<{ data: Org[] }>('xinhua', 'GET', '/departments?pageSize=200')).data.map((d) => d.id)).toEqual([
+        outsideDepartmentId,
+      ]);
       expect((await ok<{ data: Org[] }>('xinhua', 'GET', '/institutions')).data.map((d) => d.id)).toEqual([outsideInstitutionId]);
-      expect((await ok<{ data: { id: string }[] }>('xinhua', 'GET', '/experts')).data.map((d) => d.id)).toEqual([outsideExpertId]);
+      expect((await ok<{ data: { id: string }[] }>('xinhua', 'GET', '/experts')).data.map((d) => d.id)).toEqual([
+        outsideExpertId,
+      ]);
 
       const city = await ok<{ total: number }>('city', 'GET', '/enterprises?pageSize=1');
       expect(city.total).toBe(office.total + 1);
@@ -338,15 +397,27 @@ describe.skipIf(POSTGRES_MISSING)(`registry API on ${TEST_DB}`, () => {
         industrySection: 'C',
         foundedOn: '2010-05-20',
       });
-      const byName = await ok<{ data: Org[]; total: number }>('office', 'GET', `/enterprises?keyword=${encodeURIComponent('鹰城新材料测试')}`);
+      const byName = await ok<{ data: Org[]; total: number }>(
+        'office',
+        'GET',
+        `/enterprises?keyword=${encodeURIComponent('鹰城新材料测试')}`,
+      );
       expect(byName.data.map((e) => e.id)).toEqual([created.id]);
-      const byCode = await ok<{ data: Org[]; total: number }>('office', 'GET', `/enterprises?keyword=${code.slice(0, 14).toLowerCase()}`);
+      const byCode = await ok<{ data: Org[]; total: number }>(
+        'office',
+        'GET',
+        `/enterprises?keyword=${code.slice(0, 14).toLowerCase()}`,
+      );
       expect(byCode.data.map((e) => e.id)).toEqual([created.id]);
       // The code is a prefix search: a middle part does not match.
       expect((await ok<{ total: number }>('office', 'GET', `/enterprises?keyword=${code.slice(4, 16)}`)).total).toBe(0);
       expect((await ok<Org>('office', 'GET', `/enterprises/${created.id}`)).name).toBe('平顶山鹰城新材料测试有限公司');
       const audit = await auditOf('registry.enterprise.create');
-      expect(audit.find((a) => a.targetId === created.id)).toMatchObject({ actorName: 'office', regionCode: '410471', detail: { creditCode: code } });
+      expect(audit.find((a) => a.targetId === created.id)).toMatchObject({
+        actorName: 'office',
+        regionCode: '410471',
+        detail: { creditCode: code },
+      });
     });
 
     it('refuses a wrong check character with 400 on creditCode, in Chinese and in English', async () => {
@@ -362,7 +433,12 @@ describe.skipIf(POSTGRES_MISSING)(`registry API on ${TEST_DB}`, () => {
     });
 
     it('names each invalid field of a bad body', async () => {
-      const res = await req('office', 'POST', '/enterprises', enterpriseBody({ name: '', industryCode: '6513', foundedOn: '2023-02-30', size: 'huge' }));
+      const res = await req(
+        'office',
+        'POST',
+        '/enterprises',
+        enterpriseBody({ name: '', industryCode: '6513', foundedOn: '2023-02-30', size: 'huge' }),
+      );
       expect(res.statusCode).toBe(400);
       const details = res.json().error.details as { path: string; message: string }[];
       expect(details).toEqual(
@@ -379,17 +455,25 @@ describe.skipIf(POSTGRES_MISSING)(`registry API on ${TEST_DB}`, () => {
       expect((await req('office', 'POST', '/enterprises', body)).statusCode).toBe(201);
       const again = await req('office', 'POST', '/enterprises', enterpriseBody({ creditCode: body.creditCode }));
       expect(again.statusCode).toBe(409);
-      expect(again.json().error).toMatchObject({ code: 'conflict', details: [{ path: 'creditCode', message: '该统一社会信用代码已登记' }] });
+      expect(again.json().error).toMatchObject({
+        code: 'conflict',
+        details: [{ path: 'creditCode', message: '该统一社会信用代码已登记' }],
+      });
       const dept = await ok<Org>('office', 'GET', `/departments/${departmentId}`);
       expect((await req('office', 'POST', '/enterprises', enterpriseBody({ creditCode: dept.creditCode }))).statusCode).toBe(409);
       // Another region's enterprise holds a code too: the code is unique nationally.
-      expect((await req('office', 'POST', '/enterprises', enterpriseBody({ creditCode: outsideEnterpriseCode }))).statusCode).toBe(409);
+      expect(
+        (await req('office', 'POST', '/enterprises', enterpriseBody({ creditCode: outsideEnterpriseCode }))).statusCode,
+      ).toBe(409);
     });
 
     it('refuses a region outside the caller scope (422) and an unknown region inside it (422)', async () => {
       const outside = await req('office', 'POST', '/enterprises', enterpriseBody({ regionCode: '410402' }));
       expect(outside.statusCode).toBe(422);
-      expect(outside.json().error).toMatchObject({ code: 'rule_violated', details: [{ path: 'regionCode', message: '不能在您的管辖区域之外创建数据' }] });
+      expect(outside.json().error).toMatchObject({
+        code: 'rule_violated',
+        details: [{ path: 'regionCode', message: '不能在您的管辖区域之外创建数据' }],
+      });
       const unknown = await req('city', 'POST', '/enterprises', enterpriseBody({ regionCode: '410499' }));
       expect(unknown.statusCode).toBe(422);
       expect(unknown.json().error.details).toEqual([{ path: 'regionCode', message: '未知的行政区划代码' }]);
@@ -399,7 +483,12 @@ describe.skipIf(POSTGRES_MISSING)(`registry API on ${TEST_DB}`, () => {
 
     it('updates an enterprise and audits exactly what changed', async () => {
       const created = await ok<Org & { address: string }>('office', 'POST', '/enterprises', enterpriseBody({ size: 'small' }));
-      const body = enterpriseBody({ name: `${created.name}（更名）`, creditCode: created.creditCode, size: 'large', address: created.address });
+      const body = enterpriseBody({
+        name: `${created.name}（更名）`,
+        creditCode: created.creditCode,
+        size: 'large',
+        address: created.address,
+      });
       const res = await req('office', 'PUT', `/enterprises/${created.id}`, body);
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ id: created.id, name: body.name, size: 'large', creditCode: created.creditCode });
@@ -418,9 +507,19 @@ describe.skipIf(POSTGRES_MISSING)(`registry API on ${TEST_DB}`, () => {
     it('refuses an update to a taken credit code (409) or into another county (422)', async () => {
       const a = await ok<Org>('office', 'POST', '/enterprises', enterpriseBody());
       const b = await ok<Org>('office', 'POST', '/enterprises', enterpriseBody());
-      const taken = await req('office', 'PUT', `/enterprises/${b.id}`, enterpriseBody({ name: b.name, creditCode: a.creditCode }));
+      const taken = await req(
+        'office',
+        'PUT',
+        `/enterprises/${b.id}`,
+        enterpriseBody({ name: b.name, creditCode: a.creditCode }),
+      );
       expect(taken.statusCode).toBe(409);
-      const moved = await req('office', 'PUT', `/enterprises/${b.id}`, enterpriseBody({ name: b.name, creditCode: b.creditCode, regionCode: '410402' }));
+      const moved = await req(
+        'office',
+        'PUT',
+        `/enterprises/${b.id}`,
+        enterpriseBody({ name: b.name, creditCode: b.creditCode, regionCode: '410402' }),
+      );
       expect(moved.statusCode).toBe(422);
       expect((await ok<Org>('office', 'GET', `/enterprises/${b.id}`)).creditCode).toBe(b.creditCode);
     });
@@ -457,12 +556,19 @@ describe.skipIf(POSTGRES_MISSING)(`registry API on ${TEST_DB}`, () => {
     it('falls back to the default order for a field that is not sortable', async () => {
       const res = await req('office', 'GET', '/enterprises?sort=passwordHash');
       expect(res.statusCode).toBe(200);
-      expect((await ok<Page>('office', 'GET', '/enterprises')).data.map((e) => e.id)).toEqual(res.json().data.map((e: Org) => e.id));
+      expect((await ok<Page>('office', 'GET', '/enterprises')).data.map((e) => e.id)).toEqual(
+        res.json().data.map((e: Org) => e.id),
+      );
     });
 
     it('filters by status, industry section and size', async () => {
       const all = (await ok<Page>('office', 'GET', '/enterprises?pageSize=200')).data;
-      const closed = await ok<Org>('office', 'POST', '/enterprises', enterpriseBody({ status: 'closed', industrySection: 'I', industryCode: '6513', size: 'micro' }));
+      const closed = await ok<Org>(
+        'office',
+        'POST',
+        '/enterprises',
+        enterpriseBody({ status: 'closed', industrySection: 'I', industryCode: '6513', size: 'micro' }),
+      );
       const onlyClosed = await ok<Page>('office', 'GET', '/enterprises?status=closed&pageSize=200');
       expect(onlyClosed.data.map((e) => e.id)).toContain(closed.id);
       expect(onlyClosed.data.every((e) => e.status === 'closed')).toBe(true);
@@ -485,6 +591,16 @@ describe.skipIf(POSTGRES_MISSING)(`registry API on ${TEST_DB}`, () => {
       expect((await ok<Page>('office', 'GET', '/enterprises?keyword=_')).total).toBe(0);
     });
 
+    it('answers 400, never 500, to text the database cannot store (U+0000)', async () => {
+      const nul = await req('office', 'GET', '/enterprises?keyword=%00');
+      expect(nul.statusCode).toBe(400);
+      expect(nul.json().error.code).toBe('bad_request');
+      const before = (await ok<Page>('office', 'GET', '/departments?pageSize=1')).total;
+      expect((await req('office', 'POST', '/departments', departmentBody({ name: '测试\u0000局' }))).statusCode).toBe(400);
+      expect((await req('office', 'POST', '/enterprises', enterpriseBody({ address: '火炬路\u00001号' }))).statusCode).toBe(400);
+      expect((await ok<Page>('office', 'GET', '/departments?pageSize=1')).total).toBe(before);
+    });
+
     it('refuses pageSize over 200, current below 1, a malformed sort and an unknown section (400)', async () => {
       const big = await req('office', 'GET', '/enterprises?pageSize=201');
       expect(big.statusCode).toBe(400);
@@ -499,7 +615,11 @@ describe.skipIf(POSTGRES_MISSING)(`registry API on ${TEST_DB}`, () => {
 
   describe('departments and institutions', () => {
     it('lists the 14 leadership-group members and adds a department', async () => {
-      const members = await ok<{ total: number; data: (Org & { leadershipRole: string })[] }>('office', 'GET', '/departments?inLeadershipGroup=true&pageSize=50');
+      const members = await ok<{ total: number; data: (Org & { leadershipRole: string })[] }>(
+        'office',
+        'GET',
+        '/departments?inLeadershipGroup=true&pageSize=50',
+      );
       expect(members.total).toBe(14);
       expect(members.data.filter((d) => d.leadershipRole === 'office')).toHaveLength(1);
       const created = await ok<Org & { inLeadershipGroup: boolean; leadershipRole: string | null }>(
@@ -508,7 +628,12 @@ describe.skipIf(POSTGRES_MISSING)(`registry API on ${TEST_DB}`, () => {
         '/departments',
         departmentBody({ inLeadershipGroup: true }),
       );
-      expect(created).toMatchObject({ kind: 'department', inLeadershipGroup: true, leadershipRole: 'member', industrySection: null });
+      expect(created).toMatchObject({
+        kind: 'department',
+        inLeadershipGroup: true,
+        leadershipRole: 'member',
+        industrySection: null,
+      });
       expect((await ok<{ total: number }>('office', 'GET', '/departments?inLeadershipGroup=true&pageSize=50')).total).toBe(15);
       const updated = await ok<{ inLeadershipGroup: boolean; leadershipRole: string | null }>(
         'office',
@@ -520,11 +645,20 @@ describe.skipIf(POSTGRES_MISSING)(`registry API on ${TEST_DB}`, () => {
     });
 
     it('adds an institution and filters institutions by service category', async () => {
-      const created = await ok<Org & { nqiCategories: string[] }>('office', 'POST', '/institutions', institutionBody({ nqiCategories: ['legal'] }));
+      const created = await ok<Org & { nqiCategories: string[] }>(
+        'office',
+        'POST',
+        '/institutions',
+        institutionBody({ nqiCategories: ['legal'] }),
+      );
       expect(created.nqiCategories).toEqual(['legal']);
       const legal = await ok<{ data: Org[] }>('office', 'GET', '/institutions?nqiCategory=legal');
       expect(legal.data.map((i) => i.id)).toContain(created.id);
-      const testing = await ok<{ data: (Org & { nqiCategories: string[] })[] }>('office', 'GET', '/institutions?nqiCategory=testing');
+      const testing = await ok<{ data: (Org & { nqiCategories: string[] })[] }>(
+        'office',
+        'GET',
+        '/institutions?nqiCategory=testing',
+      );
       expect(testing.data.length).toBeGreaterThan(0);
       expect(testing.data.every((i) => i.nqiCategories.includes('testing'))).toBe(true);
       const none = await req('office', 'POST', '/institutions', institutionBody({ nqiCategories: [] }));
@@ -548,7 +682,11 @@ describe.skipIf(POSTGRES_MISSING)(`registry API on ${TEST_DB}`, () => {
         contactBody({ email: 'zhang@shenma.example', isPrimary: true }),
       );
       expect(created).toMatchObject({ phone: '138****5678', email: 'z***@shenma.example', isPrimary: true });
-      const after = await ok<{ id: string; isPrimary: boolean; phone: string }[]>('office', 'GET', `/organizations/${flagshipId}/contacts`);
+      const after = await ok<{ id: string; isPrimary: boolean; phone: string }[]>(
+        'office',
+        'GET',
+        `/organizations/${flagshipId}/contacts`,
+      );
       expect(after).toHaveLength(before.length + 1);
       expect(after.filter((c) => c.isPrimary).map((c) => c.id)).toEqual([created.id]);
       expect(after.every((c) => MASKED_PHONE.test(c.phone))).toBe(true);
@@ -558,7 +696,12 @@ describe.skipIf(POSTGRES_MISSING)(`registry API on ${TEST_DB}`, () => {
     });
 
     it('reveals the full number to the office and audits it; refuses department officers', async () => {
-      const contact = await ok<{ id: string }>('office', 'POST', `/organizations/${otherEnterpriseId}/contacts`, contactBody({ phone: '13812345678' }));
+      const contact = await ok<{ id: string }>(
+        'office',
+        'POST',
+        `/organizations/${otherEnterpriseId}/contacts`,
+        contactBody({ phone: '13812345678' }),
+      );
       const denied = await req('dept', 'POST', `/contacts/${contact.id}/reveal`);
       expect(denied.statusCode).toBe(403);
       expect(denied.json().error.message).toBe('没有执行此操作的权限');
@@ -569,14 +712,30 @@ describe.skipIf(POSTGRES_MISSING)(`registry API on ${TEST_DB}`, () => {
       expect(revealed.json()).toEqual({ id: contact.id, phone: '13812345678' });
       const audit = (await auditOf('registry.contact.reveal')).filter((a) => a.targetId === contact.id);
       expect(audit).toHaveLength(1);
-      expect(audit[0]).toMatchObject({ actorName: 'office', regionCode: '410471', detail: { organizationId: otherEnterpriseId, field: 'phone' } });
+      expect(audit[0]).toMatchObject({
+        actorName: 'office',
+        regionCode: '410471',
+        detail: { organizationId: otherEnterpriseId, field: 'phone' },
+      });
     });
 
     it('updates and withdraws a contact; a withdrawn contact is gone', async () => {
-      const contact = await ok<{ id: string }>('office', 'POST', `/organizations/${otherEnterpriseId}/contacts`, contactBody({ name: '李四' }));
-      const updated = await ok<{ name: string; phone: string }>('office', 'PUT', `/contacts/${contact.id}`, contactBody({ name: '李四', phone: '13698765432' }));
+      const contact = await ok<{ id: string }>(
+        'office',
+        'POST',
+        `/organizations/${otherEnterpriseId}/contacts`,
+        contactBody({ name: '李四' }),
+      );
+      const updated = await ok<{ name: string; phone: string }>(
+        'office',
+        'PUT',
+        `/contacts/${contact.id}`,
+        contactBody({ name: '李四', phone: '13698765432' }),
+      );
       expect(updated).toMatchObject({ name: '李四', phone: '136****5432' });
-      expect((await ok<{ phone: string }>('office', 'POST', `/contacts/${contact.id}/reveal`, undefined, 200)).phone).toBe('13698765432');
+      expect((await ok<{ phone: string }>('office', 'POST', `/contacts/${contact.id}/reveal`, undefined, 200)).phone).toBe(
+        '13698765432',
+      );
       expect((await req('office', 'DELETE', `/contacts/${contact.id}`)).statusCode).toBe(204);
       const list = await ok<{ id: string }[]>('office', 'GET', `/organizations/${otherEnterpriseId}/contacts`);
       expect(list.map((c) => c.id)).not.toContain(contact.id);
@@ -586,11 +745,21 @@ describe.skipIf(POSTGRES_MISSING)(`registry API on ${TEST_DB}`, () => {
     });
 
     it('lets an enterprise user keep its own contacts, and only its own', async () => {
-      const own = await req('enterprise', 'POST', `/organizations/${flagshipId}/contacts`, contactBody({ name: '王五', phone: '15900001234' }));
+      const own = await req(
+        'enterprise',
+        'POST',
+        `/organizations/${flagshipId}/contacts`,
+        contactBody({ name: '王五', phone: '15900001234' }),
+      );
       expect(own.statusCode).toBe(201);
-      expect((await req('enterprise', 'PUT', `/contacts/${own.json().id}`, contactBody({ name: '王五', phone: '15900004321' }))).statusCode).toBe(200);
+      expect(
+        (await req('enterprise', 'PUT', `/contacts/${own.json().id}`, contactBody({ name: '王五', phone: '15900004321' })))
+          .statusCode,
+      ).toBe(200);
       expect((await req('enterprise', 'POST', `/contacts/${own.json().id}/reveal`)).statusCode).toBe(403);
-      expect((await req('enterprise', 'POST', `/organizations/${otherEnterpriseId}/contacts`, contactBody())).statusCode).toBe(404);
+      expect((await req('enterprise', 'POST', `/organizations/${otherEnterpriseId}/contacts`, contactBody())).statusCode).toBe(
+        404,
+      );
       expect((await req('enterprise', 'DELETE', `/contacts/${otherContactId}`)).statusCode).toBe(404);
       expect((await req('institution', 'POST', `/organizations/${flagshipId}/contacts`, contactBody())).statusCode).toBe(404);
     });
@@ -612,7 +781,12 @@ describe.skipIf(POSTGRES_MISSING)(`registry API on ${TEST_DB}`, () => {
       expect((await ok<{ name: string }>('office', 'GET', `/experts/${created.id}`)).name).toBe('测试专家');
       const found = await ok<{ data: { id: string }[] }>('office', 'GET', `/experts?keyword=${encodeURIComponent('计量')}`);
       expect(found.data.map((e) => e.id)).toContain(created.id);
-      const updated = await ok<{ title: string }>('office', 'PUT', `/experts/${created.id}`, expertBody({ title: 'associate_senior' }));
+      const updated = await ok<{ title: string }>(
+        'office',
+        'PUT',
+        `/experts/${created.id}`,
+        expertBody({ title: 'associate_senior' }),
+      );
       expect(updated.title).toBe('associate_senior');
       expect((await auditOf('registry.expert.update')).some((a) => a.targetId === created.id)).toBe(true);
     });
@@ -627,7 +801,9 @@ describe.skipIf(POSTGRES_MISSING)(`registry API on ${TEST_DB}`, () => {
       const res = await req('office', 'POST', '/experts', expertBody({ affiliationOrganizationId: outsideEnterpriseId }));
       expect(res.statusCode).toBe(422);
       expect(res.json().error.details[0].path).toBe('affiliationOrganizationId');
-      expect((await req('office', 'POST', '/experts', expertBody({ affiliationOrganizationId: flagshipId }))).statusCode).toBe(201);
+      expect((await req('office', 'POST', '/experts', expertBody({ affiliationOrganizationId: flagshipId }))).statusCode).toBe(
+        201,
+      );
       expect((await req('office', 'POST', '/experts', expertBody({ regionCode: '410402' }))).statusCode).toBe(422);
     });
   });
@@ -635,7 +811,9 @@ describe.skipIf(POSTGRES_MISSING)(`registry API on ${TEST_DB}`, () => {
   describe('regions and summary', () => {
     it('lists the regions within the caller scope, with the functional-zone type', async () => {
       const office = await ok<{ code: string; codeType: string; level: string }[]>('office', 'GET', '/regions');
-      expect(office).toEqual([{ code: '410471', name: '平顶山高新技术产业开发区', parentCode: '410400', level: 'county', codeType: 'functional_zone' }]);
+      expect(office).toEqual([
+        { code: '410471', name: '平顶山高新技术产业开发区', parentCode: '410400', level: 'county', codeType: 'functional_zone' },
+      ]);
       const city = await ok<{ code: string }[]>('city', 'GET', '/regions');
       expect(city.map((r) => r.code)).toEqual(['410400', '410402', '410411', '410471']);
       const tree = await ok<{ code: string; children: { code: string }[] }[]>('city', 'GET', '/regions/tree');
@@ -648,7 +826,13 @@ describe.skipIf(POSTGRES_MISSING)(`registry API on ${TEST_DB}`, () => {
     it('lets a city system administrator add a county inside the city only', async () => {
       const created = await req('cityadmin', 'POST', '/regions', { code: '410472', name: '测试功能区' });
       expect(created.statusCode).toBe(201);
-      expect(created.json()).toEqual({ code: '410472', name: '测试功能区', parentCode: '410400', level: 'county', codeType: 'functional_zone' });
+      expect(created.json()).toEqual({
+        code: '410472',
+        name: '测试功能区',
+        parentCode: '410400',
+        level: 'county',
+        codeType: 'functional_zone',
+      });
       expect((await req('cityadmin', 'POST', '/regions', { code: '410472', name: '重复' })).statusCode).toBe(409);
       expect((await req('cityadmin', 'POST', '/regions', { code: '410502', name: '安阳某区' })).statusCode).toBe(422);
       expect((await req('admin', 'POST', '/regions', { code: '410471', name: '高新区' })).statusCode).toBe(409);
@@ -656,7 +840,16 @@ describe.skipIf(POSTGRES_MISSING)(`registry API on ${TEST_DB}`, () => {
       expect((await auditOf('registry.region.create', 'cityauditor')).some((a) => a.targetId === '410472')).toBe(true);
       expect((await auditOf('registry.region.create')).some((a) => a.targetId === '410472')).toBe(false);
       // Enterprises may now be registered there.
-      expect((await req('city', 'POST', '/enterprises', enterpriseBody({ regionCode: '410472', creditCode: freshCreditCode('410472') }))).statusCode).toBe(201);
+      expect(
+        (
+          await req(
+            'city',
+            'POST',
+            '/enterprises',
+            enterpriseBody({ regionCode: '410472', creditCode: freshCreditCode('410472') }),
+          )
+        ).statusCode,
+      ).toBe(201);
     });
 
     it('sums up the caller region: active organizations by kind, leadership group, experts', async () => {
@@ -686,9 +879,17 @@ describe.skipIf(POSTGRES_MISSING)(`registry API on ${TEST_DB}`, () => {
       const sectionC = await ok<{ total: number }>('office', 'GET', '/enterprises?status=active&industrySection=C&pageSize=1');
       expect(summary.enterprisesBySection.find((x) => x.section === 'C')?.count).toBe(sectionC.total);
 
-      const own = await ok<{ enterprises: number; departments: number; institutions: number; experts: number }>('enterprise', 'GET', '/registry/summary');
+      const own = await ok<{ enterprises: number; departments: number; institutions: number; experts: number }>(
+        'enterprise',
+        'GET',
+        '/registry/summary',
+      );
       expect(own).toMatchObject({ enterprises: 1, departments: 0, institutions: 0, experts: 0 });
-      const xinhua = await ok<{ region: { code: string }; enterprises: number; experts: number }>('xinhua', 'GET', '/registry/summary');
+      const xinhua = await ok<{ region: { code: string }; enterprises: number; experts: number }>(
+        'xinhua',
+        'GET',
+        '/registry/summary',
+      );
       expect(xinhua).toMatchObject({ region: { code: '410402' }, enterprises: 1, experts: 1 });
     });
   });

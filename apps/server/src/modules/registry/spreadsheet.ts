@@ -16,9 +16,11 @@ export async function readSheet(buffer: Buffer, filename: string): Promise<{ hea
   const sheet = workbook.worksheets[0];
   if (!sheet) return { headers: [], rows: [] };
   const all: string[][] = [];
+  // ExcelJS's columnCount walks every row: read it once, not once per cell.
+  const columnCount = sheet.columnCount;
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const values: string[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) values.push(cellText(row.getCell(c).value));
+    for (let c = 1; c <= columnCount; c++) values.push(cellText(row.getCell(c).value));
     all[rowNumber - 1] = values;
   });
   const [headers = [], ...rows] = Array.from(all, (r) => r ?? []);

@@ -12,7 +12,7 @@ export interface AuditEvent {
   targetId?: string | null;
   outcome?: AuditRecord['outcome'];
   detail?: Record<string, unknown> | null;
-  /** Region the event belongs to; the actor's region when not given. */
+  /** Region the event belongs to; the actor's region when not given (undefined), none when null. */
   regionCode?: string | null;
 }
 
@@ -36,7 +36,9 @@ export async function appendAudit(tx: Executor, ctx: RequestContext | null, even
     outcome: event.outcome ?? 'success',
     detail: event.detail ?? null,
     clientIp: ctx?.clientIp ?? null,
-    regionCode: event.regionCode ?? actor?.regionCode ?? null,
+    // An explicit null means "no region" (failed log-ins of unknown names, seen by every auditor):
+    // it must not fall back to the actor's region, nor store the empty region of an unknown actor.
+    regionCode: event.regionCode !== undefined ? event.regionCode : actor?.regionCode || null,
     prevHash: last?.hash ?? GENESIS_HASH,
   };
   await tx.insert(auditLog).values({ ...record, hash: auditHash(record) });

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { pickLocale, translate, type ErrorBody } from '@qd/core';
-import { AppError } from './errors.js';
+import { AppError, isUnstorableText } from './errors.js';
 
 /**
  * Turns every failure into the documented body `{ error: { code, message, details? } }` in the
@@ -34,6 +34,9 @@ export function installErrorHandler(app: FastifyInstance): void {
       const code = err.statusCode === 429 ? 'rate_limited' : err.statusCode === 404 ? 'not_found' : 'bad_request';
       const message = err.statusCode === 429 ? t('auth.rateLimited') : err.statusCode === 404 ? t('notFound') : `${t('badRequest')}: ${err.message}`;
       return reply.status(err.statusCode).send({ error: { code, message } });
+    }
+    if (isUnstorableText(err)) {
+      return reply.status(400).send({ error: { code: 'bad_request', message: t('badRequest') } });
     }
     request.log.error({ err }, 'unexpected error');
     return reply.status(500).send({ error: { code: 'internal', message: t('internal') } });

@@ -40,3 +40,12 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   const target = e?.code === '23505' ? e : e?.cause?.code === '23505' ? e.cause : null;
   return !!target && (!constraint || target.constraint === constraint);
 }
+
+/**
+ * Text PostgreSQL cannot store: U+0000 in a text or jsonb value (22021 character_not_in_repertoire,
+ * 22P05 untranslatable_character). Only input carries it, so it is the client's error, not ours.
+ */
+export function isUnstorableText(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return ['22021', '22P05'].includes(e?.code ?? '') || ['22021', '22P05'].includes(e?.cause?.code ?? '');
+}

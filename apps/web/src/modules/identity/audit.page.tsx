@@ -4,6 +4,7 @@ import type { AuditEntry } from '@qd/core';
 import { fetchPage, toListQuery } from '../../api/pro-table';
 import { useCan } from '../../app/auth/useAuth';
 import { keywordSearch } from '../../components/keyword-search';
+import { useErrorMessage } from '../../components/useErrorMessage';
 import { formatShanghai, shanghaiInputToIso } from '../../components/shanghai-time';
 import { enumLabel } from '../../i18n/enum-label';
 import { valueEnumOf } from '../../i18n/enum-options';
@@ -24,6 +25,7 @@ function rangeValueToIso(value: unknown): string | undefined {
 /** The append-only, hash-chained audit log (audit administrator). */
 export default function AuditPage() {
   const t = useT();
+  const showError = useErrorMessage();
   const can = useCan();
 
   const columns: ProColumns<AuditEntry>[] = [
@@ -44,8 +46,12 @@ export default function AuditPage() {
     {
       title: t('audit.action'),
       dataIndex: 'action',
-      width: 200,
-      render: (_, row) => <Typography.Text code>{row.action}</Typography.Text>,
+      width: 250,
+      render: (_, row) => (
+        <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
+          {row.action}
+        </Typography.Text>
+      ),
     },
     {
       title: t('audit.target'),
@@ -54,7 +60,7 @@ export default function AuditPage() {
       render: (_, row) =>
         row.targetType ? (
           <Tooltip title={row.targetId}>
-            <span>
+            <span style={{ whiteSpace: 'nowrap' }}>
               {row.targetType}
               {/* UUIDv7 ids start with their timestamp, so the tail is what tells them apart. */}
               {row.targetId ? ` · …${row.targetId.slice(-8)}` : ''}
@@ -97,6 +103,7 @@ export default function AuditPage() {
     <PageContainer title={t('audit.list')}>
       <ProTable<AuditEntry>
         rowKey="seq"
+        onRequestError={showError}
         columns={columns}
         search={{ labelWidth: 'auto' }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (total) => t('common.total', { total }) }}

@@ -7,6 +7,7 @@ import { api } from '../../api/client';
 import { fetchPage, toListQuery } from '../../api/pro-table';
 import { useCan } from '../../app/auth/useAuth';
 import { keywordSearch } from '../../components/keyword-search';
+import { useErrorMessage } from '../../components/useErrorMessage';
 import { formatShanghai } from '../../components/shanghai-time';
 import { roleName } from '../../i18n/domain-labels';
 import { enumLabel } from '../../i18n/enum-label';
@@ -29,6 +30,7 @@ function isLocked(user: User): boolean {
  */
 export default function UsersPage() {
   const t = useT();
+  const showError = useErrorMessage();
   const locale = useLocale();
   const can = useCan();
   const actionRef = useRef<ActionType>(undefined);
@@ -90,6 +92,7 @@ export default function UsersPage() {
     {
       title: t('user.lastLoginAt'),
       dataIndex: 'lastLoginAt',
+      sorter: true,
       hideInSearch: true,
       width: 170,
       render: (_, row) => formatShanghai(row.lastLoginAt) || t('common.none'),
@@ -134,6 +137,7 @@ export default function UsersPage() {
     <PageContainer title={t('user.list')}>
       <ProTable<User>
         rowKey="id"
+        onRequestError={showError}
         actionRef={actionRef}
         columns={columns}
         search={{ labelWidth: 'auto' }}

@@ -17,6 +17,7 @@ import { LEADERSHIP_ROLES, ORGANIZATION_STATUSES, departmentInput, translate, ty
 import { fetchPage, toListQuery } from '../../api/pro-table';
 import { useCan, useMe } from '../../app/auth/useAuth';
 import { keywordSearch } from '../../components/keyword-search';
+import { useErrorMessage } from '../../components/useErrorMessage';
 import { testId } from '../../components/test-id';
 import { enumLabel } from '../../i18n/enum-label';
 import { optionsOf, valueEnumOf } from '../../i18n/enum-options';
@@ -25,13 +26,14 @@ import { useT } from '../../i18n/useT';
 import { CreditCodeField } from './components/CreditCodeField';
 import { orgStatusBadge } from './components/org-status';
 import { RegionSelectField } from '../../components/RegionSelectField';
-import { useSaveRecord } from './components/useSaveOrganization';
+import { useSaveRecord } from './components/useSaveRecord';
 
 const LEADERSHIP_COLORS: Record<string, string> = { leader: 'red', office: 'gold', member: 'blue' };
 
 /** The member departments of the quality leadership group, and other departments of the zone. */
 export default function DepartmentsPage() {
   const t = useT();
+  const showError = useErrorMessage();
   const can = useCan();
   const actionRef = useRef<ActionType>(undefined);
   const [editing, setEditing] = useState<Organization | 'new' | null>(null);
@@ -87,6 +89,7 @@ export default function DepartmentsPage() {
     <PageContainer title={t('department.list')}>
       <ProTable<Organization>
         rowKey="id"
+        onRequestError={showError}
         actionRef={actionRef}
         columns={columns}
         search={{ labelWidth: 'auto' }}

@@ -5,7 +5,7 @@ import { EditOutlined } from '@ant-design/icons';
 import type { Organization } from '@qd/core';
 import { useCan } from '../../app/auth/useAuth';
 import { PageLoading } from '../../app/PageLoading';
-import { industrySectionName } from '../../i18n/domain-labels';
+import { industrySectionName, withCode } from '../../i18n/domain-labels';
 import { enumLabel } from '../../i18n/enum-label';
 import { useLocale } from '../../i18n/useLocale';
 import { useT } from '../../i18n/useT';
@@ -62,7 +62,11 @@ export default function EnterpriseDetailPage() {
                 title: t('enterprise.industry'),
                 dataIndex: 'industrySection',
                 render: () =>
-                  `${org.industrySection ?? ''} ${industrySectionName(org.industrySection, locale)}（${org.industryCode ?? ''}）`,
+                  withCode(
+                    `${org.industrySection ?? ''} ${industrySectionName(org.industrySection, locale)}`,
+                    org.industryCode,
+                    locale,
+                  ),
               },
               { title: t('enterprise.size'), dataIndex: 'size', render: () => enumLabel(t, 'size', org.size) },
               { title: t('enterprise.foundedOn'), dataIndex: 'foundedOn', render: () => org.foundedOn ?? none },

@@ -127,7 +127,9 @@ function EnterpriseForm({ existing }: { existing: Organization | undefined }) {
       submitter={{
         searchConfig: { submitText: t('common.save'), resetText: t('common.cancel') },
         submitButtonProps: testId('save-button', {}),
-        resetButtonProps: { onClick: () => navigate(-1) },
+        resetButtonProps: {
+          onClick: () => navigate(existing ? `/registry/enterprises/${existing.id}` : '/registry/enterprises'),
+        },
       }}
       scrollToFirstError
     >

@@ -9,7 +9,7 @@ import { fetchPage, toListQuery } from '../../api/pro-table';
 import { useCan } from '../../app/auth/useAuth';
 import { keywordSearch } from '../../components/keyword-search';
 import { useErrorMessage } from '../../components/useErrorMessage';
-import { industrySectionName } from '../../i18n/domain-labels';
+import { industrySectionName, withCode } from '../../i18n/domain-labels';
 import { enumLabel } from '../../i18n/enum-label';
 import { valueEnumOf } from '../../i18n/enum-options';
 import { useLocale } from '../../i18n/useLocale';
@@ -49,7 +49,7 @@ export default function EnterprisesPage() {
       dataIndex: 'industrySection',
       valueEnum: sections.valueEnum,
       fieldProps: { showSearch: true },
-      render: (_, row) => `${industrySectionName(row.industrySection, locale)}（${row.industryCode ?? ''}）`,
+      render: (_, row) => withCode(industrySectionName(row.industrySection, locale), row.industryCode, locale),
     },
     {
       title: t('enterprise.size'),
@@ -82,6 +82,7 @@ export default function EnterprisesPage() {
     <PageContainer title={t('enterprise.list')}>
       <ProTable<Organization>
         rowKey="id"
+        onRequestError={showError}
         actionRef={actionRef}
         columns={columns}
         search={{ labelWidth: 'auto', defaultCollapsed: false }}

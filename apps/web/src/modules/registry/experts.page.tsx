@@ -14,6 +14,7 @@ import { EXPERT_TITLES, expertInput, translate, type Expert } from '@qd/core';
 import { fetchPage, toListQuery } from '../../api/pro-table';
 import { useCan, useMe } from '../../app/auth/useAuth';
 import { keywordSearch } from '../../components/keyword-search';
+import { useErrorMessage } from '../../components/useErrorMessage';
 import { testId } from '../../components/test-id';
 import { industrySectionName } from '../../i18n/domain-labels';
 import { enumLabel } from '../../i18n/enum-label';
@@ -23,13 +24,14 @@ import { useT } from '../../i18n/useT';
 import { PastEmploymentsField } from './components/PastEmploymentsField';
 import { RegionSelectField } from '../../components/RegionSelectField';
 import { useIndustrySectionOptions } from './components/useIndustrySectionOptions';
-import { useSaveRecord } from './components/useSaveOrganization';
+import { useSaveRecord } from './components/useSaveRecord';
 
 const EXPERT_STATUSES = ['active', 'inactive'] as const;
 
 /** The pool of award experts. Phones are masked as the server sends them. */
 export default function ExpertsPage() {
   const t = useT();
+  const showError = useErrorMessage();
   const locale = useLocale();
   const can = useCan();
   const actionRef = useRef<ActionType>(undefined);
@@ -119,6 +121,7 @@ export default function ExpertsPage() {
     <PageContainer title={t('expert.list')}>
       <ProTable<Expert>
         rowKey="id"
+        onRequestError={showError}
         actionRef={actionRef}
         columns={columns}
         search={{ labelWidth: 'auto' }}

@@ -15,6 +15,7 @@ import { NQI_CATEGORY_CODES, ORGANIZATION_STATUSES, institutionInput, translate,
 import { fetchPage, toListQuery } from '../../api/pro-table';
 import { useCan, useMe } from '../../app/auth/useAuth';
 import { keywordSearch } from '../../components/keyword-search';
+import { useErrorMessage } from '../../components/useErrorMessage';
 import { testId } from '../../components/test-id';
 import { nqiCategoryName } from '../../i18n/domain-labels';
 import { enumLabel } from '../../i18n/enum-label';
@@ -24,11 +25,12 @@ import { useT } from '../../i18n/useT';
 import { CreditCodeField } from './components/CreditCodeField';
 import { orgStatusBadge } from './components/org-status';
 import { RegionSelectField } from '../../components/RegionSelectField';
-import { useSaveRecord } from './components/useSaveOrganization';
+import { useSaveRecord } from './components/useSaveRecord';
 
 /** Service institutions of the NQI one-stop station, with the categories they serve. */
 export default function InstitutionsPage() {
   const t = useT();
+  const showError = useErrorMessage();
   const locale = useLocale();
   const can = useCan();
   const actionRef = useRef<ActionType>(undefined);
@@ -91,6 +93,7 @@ export default function InstitutionsPage() {
     <PageContainer title={t('institution.list')}>
       <ProTable<Organization>
         rowKey="id"
+        onRequestError={showError}
         actionRef={actionRef}
         columns={columns}
         search={{ labelWidth: 'auto' }}

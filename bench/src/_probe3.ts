@@ -1,0 +1,13 @@
+import http from 'node:http';
+import autocannon from 'autocannon';
+const srv = http.createServer((req, res) => { if (n++ < 3) console.log(req.method, req.url, JSON.stringify(req.headers)); res.end('{}'); });
+let n = 0;
+await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+const url = `http://127.0.0.1:${(srv.address() as any).port}`;
+let next = 0;
+let r = await autocannon({ url: url + '/a', connections: 2, duration: 1, headers: { cookie: 'c=1' } });
+console.log('plain', r.requests.total);
+n = 0;
+r = await autocannon({ url, connections: 2, duration: 1, headers: { cookie: 'c=1' }, requests: [{ method: 'GET', setupRequest: (req) => { if (next++ < 2) console.log('req', JSON.stringify(req)); return { ...req, path: `/x/${next}` }; } }] });
+console.log('setup', r.requests.total, next);
+srv.close();

@@ -1,0 +1,124 @@
+/**
+ * `npm run bench`: loads BENCH_ROWS enterprises into PGlite and into PostgreSQL, measures two
+ * API reads under load as a logged-in office user, the bare-Fastify ceiling, and a full-size
+ * spreadsheet import; prints a table and writes bench/results/latest.json.
+ *
+ * Environment: BENCH_ROWS (100000), BENCH_SECONDS (10), BENCH_CONNECTIONS (50),
+ * BENCH_WARMUP_SECONDS (2), BENCH_IMPORT_ROWS (= BENCH_ROWS, 0 skips), BENCH_IMPORT_FORMAT
+ * (xlsx | csv), BENCH_DATABASE_URL / TEST_DATABASE_URL (the PostgreSQL server; a fresh database
+ * is made on it and dropped after), BENCH_SKIP_POSTGRES=1.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { login, runScenario, sampleEnterpriseIds, type LoadSettings } from './http.js';
+import { createBenchDatabase, DEFAULT_POSTGRES_URL } from './postgres.js';
+import type { DatabaseTarget } from './protocol.js';
+import { formatReport, loadAverage, machine, writeReport, type BenchReport } from './report.js';
+import { startServerProcess } from './server-control.js';
+
+const env = process.env;
+const int = (value: string | undefined, fallback: number) => (value === undefined || value === '' ? fallback : Number.parseInt(value, 10));
+
+const ROWS = int(env.BENCH_ROWS, 100_000);
+const IMPORT_ROWS = int(env.BENCH_IMPORT_ROWS, ROWS);
+const IMPORT_FORMAT = env.BENCH_IMPORT_FORMAT === 'csv' ? 'csv' : 'xlsx';
+const settings: LoadSettings = {
+  seconds: int(env.BENCH_SECONDS, 10),
+  connections: int(env.BENCH_CONNECTIONS, 50),
+  warmupSeconds: int(env.BENCH_WARMUP_SECONDS, 2),
+};
+const PASSWORD = 'Bench-Pass-2026!';
+/** A name fragment of about one enterprise in 20 (the zone's nylon industry). */
+const KEYWORD = '尼龙';
+const POINT_IDS = 500;
+
+const log = (line: string) => console.error(`[bench] ${line}`);
+
+async function benchDatabase(report: BenchReport, label: string, target: DatabaseTarget): Promise<void> {
+  log(`${label}: seeding the demo district and loading ${ROWS} enterprises …`);
+  const server = await startServerProcess({ mode: 'app', database: target, rows: ROWS, password: PASSWORD });
+  try {
+    report.load.push({ database: label, ...server.load! });
+    log(`${label}: loaded in ${server.load!.seconds.toFixed(1)} s (${server.load!.rowsPerSecond} rows/s)`);
+    const cookie = await login(server.url, 'office', PASSWORD);
+    const ids = await sampleEnterpriseIds(server.url, cookie, ROWS, POINT_IDS);
+
+    const scenarios = [
+      { name: `list keyword=${KEYWORD}`, path: `/api/v1/enterprises?keyword=${encodeURIComponent(KEYWORD)}&pageSize=20`, cookie },
+      { name: 'get enterprise by id', paths: ids.map((id) => `/api/v1/enterprises/${id}`), cookie },
+    ];
+    for (const scenario of scenarios) {
+      log(`${label}: ${scenario.name} …`);
+      report.http.push(await runScenario(server, label, scenario, settings));
+    }
+    if (IMPORT_ROWS > 0) {
+      log(`${label}: importing ${IMPORT_ROWS} rows from an ${IMPORT_FORMAT} file …`);
+      report.import.push({ database: label, ...(await server.importFile(IMPORT_ROWS, IMPORT_FORMAT)) });
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
+async function main() {
+  const report: BenchReport = {
+    startedAt: new Date().toISOString(),
+    machine: machine(),
+    loadAverage: { before: loadAverage(), after: null },
+    settings: { rows: ROWS, ...settings, importRows: IMPORT_ROWS, importFormat: IMPORT_FORMAT },
+    load: [],
+    http: [],
+    import: [],
+    skipped: [],
+  };
+
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qd-bench-'));
+  try {
+    await benchDatabase(report, 'PGlite', { kind: 'pglite', dataDir });
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  const serverUrl = env.BENCH_DATABASE_URL || env.TEST_DATABASE_URL || DEFAULT_POSTGRES_URL;
+  const pgServer = new URL(serverUrl);
+  if (env.BENCH_SKIP_POSTGRES === '1') {
+    report.skipped.push('PostgreSQL (BENCH_SKIP_POSTGRES=1)');
+  } else {
+    const created = await createBenchDatabase(serverUrl);
+    if ('unreachable' in created) {
+      const reason = `PostgreSQL at ${pgServer.host} is not reachable (${created.unreachable}); set BENCH_DATABASE_URL to measure it`;
+      log(reason);
+      report.skipped.push(reason);
+    } else {
+      try {
+        await benchDatabase(report, 'PostgreSQL', { kind: 'postgres', url: created.url });
+      } finally {
+        await created.drop();
+      }
+    }
+  }
+
+  log('ceiling: bare Fastify …');
+  const ceiling = await startServerProcess({ mode: 'ceiling', rows: 0, password: PASSWORD });
+  try {
+    report.http.push(await runScenario(ceiling, '—', { name: 'ceiling: bare Fastify JSON', path: '/ceiling' }, settings));
+  } finally {
+    await ceiling.stop();
+  }
+
+  report.loadAverage.after = loadAverage();
+  console.log(formatReport(report));
+  console.log(`\nwritten to ${path.relative(process.cwd(), writeReport(report))}`);
+  // Timeouts are a finding (overload); a non-2xx answer means the bench measured the wrong thing.
+  const invalid = report.http.filter((h) => h.non2xx > 0 || h.errors > h.timeouts);
+  if (invalid.length) {
+    console.error(`\n${invalid.map((h) => `${h.scenario} on ${h.database}`).join(', ')}: non-2xx answers or connection errors; not a valid measurement.`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

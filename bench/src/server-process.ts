@@ -1,0 +1,64 @@
+/**
+ * A server under test, in its own process so that its memory is its own and autocannon (in the
+ * parent) does not share its event loop. Started by server-control.ts; talks over IPC.
+ */
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../apps/server/src/app.js';
+import { createEnterpriseTransferService, DEMO_REGION } from '../../apps/server/src/modules/registry/index.js';
+import { loadConfig } from '../../apps/server/src/platform/config.js';
+import { openDatabase, type Database } from '../../apps/server/src/platform/db/database.js';
+import { migrate } from '../../apps/server/src/platform/db/migrate.js';
+import { systemContext } from '../../apps/server/src/platform/request-context.js';
+import { seedDemo } from '../../apps/server/src/seed/demo-seed.js';
+import { buildCeilingApp } from './ceiling.js';
+import { timeImport } from './import-file.js';
+import { loadEnterprises } from './loader.js';
+import type { LoadTiming, Reply, Request, ServerProcessConfig } from './protocol.js';
+
+const send = (reply: Reply) => process.send!(reply);
+
+async function main(cfg: ServerProcessConfig) {
+  let app: FastifyInstance;
+  let database: Database | null = null;
+  let load: LoadTiming | null = null;
+
+  if (cfg.mode === 'ceiling') {
+    app = buildCeilingApp();
+  } else {
+    const target = cfg.database!;
+    database = await openDatabase(target.kind === 'postgres' ? { url: target.url } : { dataDir: target.dataDir });
+    await migrate(database);
+    await seedDemo(database, cfg.password, 200);
+    load = await loadEnterprises(database, cfg.rows, DEMO_REGION);
+    const config = { ...loadConfig({}), databaseUrl: target.kind === 'postgres' ? target.url : undefined, webDist: '/nonexistent', jobs: false };
+    app = await buildApp({ database, config });
+  }
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+
+  process.on('message', async (req: Request) => {
+    try {
+      if (req.type === 'rss') {
+        send({ id: req.id, type: 'rss', rssMb: process.memoryUsage().rss / 1024 / 1024 });
+      } else if (req.type === 'import') {
+        const transfer = createEnterpriseTransferService({ database: database!, config: loadConfig({}) });
+        const ctx = systemContext(DEMO_REGION, 'bench', ['registry.read', 'registry.import', 'registry.enterprise.write']);
+        send({ id: req.id, type: 'import', timing: await timeImport(transfer, ctx, req.rows, DEMO_REGION, req.format) });
+      } else if (req.type === 'stop') {
+        await app.close();
+        await database?.close();
+        send({ id: req.id, type: 'stopped' });
+        process.disconnect();
+      }
+    } catch (err) {
+      send({ type: 'failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    }
+  });
+  send({ type: 'ready', url: address, load });
+}
+
+const cfg = JSON.parse(process.env.BENCH_SERVER_CONFIG ?? '{}') as ServerProcessConfig;
+main(cfg).catch((err) => {
+  send({ type: 'failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+  process.exitCode = 1;
+  process.disconnect();
+});
