@@ -100,7 +100,7 @@ async function idleLatency(baseUrl: string, scenario: Scenario): Promise<number>
  */
 async function drain(baseUrl: string, scenario: Scenario, idleMs: number): Promise<void> {
   const deadline = Date.now() + 10 * 60_000;
-  while ((await timedRequest(baseUrl, scenario)) > Math.max(2 * idleMs, idleMs + 20)) {
+  while ((await timedRequest(baseUrl, scenario)) > Math.max(3 * idleMs, idleMs + 50)) {
     if (Date.now() > deadline) throw new Error(`${scenario.name}: the server did not become idle again`);
   }
 }

@@ -129,7 +129,8 @@ function serveWebApp(app: FastifyInstance, webDist: string): void {
   }
   void app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: ['index.html'] });
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
-    if (request.url.startsWith('/api/')) {
+    // A missing API path or build asset is a 404; only app routes fall back to the page.
+    if (request.url.startsWith('/api/') || request.url.startsWith('/assets/')) {
       return reply.status(404).send({ error: { code: 'not_found', message: 'Not found' } });
     }
     return reply.type('text/html; charset=utf-8').sendFile('index.html');

@@ -152,6 +152,12 @@ export const contactInput = z.object({
   isPrimary: z.boolean().default(false),
 });
 export type ContactInput = z.infer<typeof contactInput>;
+/**
+ * An edit: phone and e-mail travel masked, so a client cannot send them back; absent means
+ * "keep the stored value", null (e-mail) means "clear it".
+ */
+export const contactUpdateInput = contactInput.extend({ phone: phone.optional() });
+export type ContactUpdateInput = z.infer<typeof contactUpdateInput>;
 
 export const contact = z.object({
   id: z.string(),

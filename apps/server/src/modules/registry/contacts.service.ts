@@ -1,4 +1,4 @@
-import { can, maskEmail, maskPhone, type Contact, type ContactInput } from '@qd/core';
+import { can, maskEmail, maskPhone, type Contact, type ContactInput, type ContactUpdateInput } from '@qd/core';
 import { appendAudit } from '../../platform/audit/audit-writer.js';
 import { assertInRegion, authorize } from '../../platform/authorize.js';
 import { forbidden, notFound } from '../../platform/http/errors.js';
@@ -84,7 +84,7 @@ export function createContactsService({ database }: ServiceDeps) {
       return toContact((await repo.findContact(db, id))!);
     },
 
-    async update(ctx: RequestContext, id: string, input: ContactInput): Promise<Contact> {
+    async update(ctx: RequestContext, id: string, input: ContactUpdateInput): Promise<Contact> {
       const row = await visibleContact(ctx, id);
       authorizeWrite(ctx, row.organizationId);
       await db.transaction(async (tx) => {
@@ -92,8 +92,9 @@ export function createContactsService({ database }: ServiceDeps) {
         await repo.updateContact(tx, id, {
           name: input.name,
           position: input.position ?? null,
-          phone: input.phone,
-          email: input.email ?? null,
+          // Masked values cannot round-trip: absent keeps what is stored, null clears the e-mail.
+          phone: input.phone ?? row.phone,
+          email: input.email === undefined ? row.email : input.email,
           isPrimary: input.isPrimary,
           updatedAt: new Date(),
         });
@@ -102,7 +103,7 @@ export function createContactsService({ database }: ServiceDeps) {
           targetType: 'contact',
           targetId: id,
           regionCode: row.regionCode,
-          detail: { organizationId: row.organizationId, name: input.name, phone: maskPhone(input.phone) },
+          detail: { organizationId: row.organizationId, name: input.name, phoneChanged: input.phone !== undefined && input.phone !== row.phone },
         });
       });
       return toContact((await repo.findContact(db, id))!);

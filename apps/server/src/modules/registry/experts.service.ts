@@ -109,7 +109,13 @@ export function createExpertsService({ database }: ServiceDeps) {
       assertRegionWritable(ctx.actor, input.regionCode);
       await checkAffiliation(input, ctx);
       await db.transaction(async (tx) => {
-        await repo.updateExpert(tx, id, { ...columns(input), updatedAt: new Date() });
+        // Phone and e-mail travel masked: absent keeps the stored value, null clears it.
+        await repo.updateExpert(tx, id, {
+          ...columns(input),
+          phone: input.phone === undefined ? before.phone : input.phone,
+          email: input.email === undefined ? before.email : input.email,
+          updatedAt: new Date(),
+        });
         await appendAudit(tx, ctx, {
           action: 'registry.expert.update',
           targetType: 'expert',

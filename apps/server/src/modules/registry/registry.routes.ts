@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   contact,
   contactInput,
+  contactUpdateInput,
   departmentInput,
   enterpriseInput,
   expert,
@@ -106,7 +107,7 @@ export function registryRoutes(app: FastifyInstance, s: RegistryServices) {
     { schema: { tags, params: idParams, body: contactInput, response: { 201: contact } } },
     async (req, reply) => reply.status(201).send(await s.contacts.create(contextOf(req), req.params.id, req.body)),
   );
-  api.put('/contacts/:id', { schema: { tags, params: idParams, body: contactInput, response: { 200: contact } } }, (req) =>
+  api.put('/contacts/:id', { schema: { tags, params: idParams, body: contactUpdateInput, response: { 200: contact } } }, (req) =>
     s.contacts.update(contextOf(req), req.params.id, req.body),
   );
   api.delete('/contacts/:id', { schema: { tags, params: idParams } }, async (req, reply) => {

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ModalForm, ProFormSwitch, ProFormText } from '@ant-design/pro-components';
 import { App, Button, Card, Form, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
 import { DeleteOutlined, EditOutlined, EyeOutlined, PlusOutlined } from '@ant-design/icons';
-import { contactInput, type Contact } from '@qd/core';
+import { contactInput, contactUpdateInput, type Contact } from '@qd/core';
 import { api } from '../../../api/client';
 import { useCan } from '../../../app/auth/useAuth';
 import { checkWithContract, showServerFieldErrors } from '../../../components/form-errors';
@@ -180,7 +180,7 @@ function ContactForm({
       ...(values.phone ? { phone: values.phone } : {}),
       ...(values.email ? { email: values.email } : editing ? {} : { email: null }),
     };
-    const schema = editing ? contactInput.partial({ phone: true, email: true }) : contactInput;
+    const schema = editing ? contactUpdateInput : contactInput;
     if (!checkWithContract(schema, body, form, locale)) return false;
     try {
       if (contact) await api.put(`/contacts/${contact.id}`, body);
