@@ -42,7 +42,9 @@ export function isValidCreditCode(code: string): boolean {
  */
 export function makeCreditCode(regionCode: string, serial: number, authorityAndType = '91'): string {
   let org = '';
-  let n = serial;
+  // Spread consecutive serials over the code space (a bijection mod 31^8) so that generated
+  // codes look like real ones rather than a counter; distinct serials stay distinct codes.
+  let n = Number((BigInt(serial) * 2654435761n) % 852891037441n);
   for (let i = 0; i < 8; i++) {
     org = CREDIT_CODE_ALPHABET[n % 31]! + org;
     n = Math.floor(n / 31);
