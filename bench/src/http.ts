@@ -42,7 +42,10 @@ export async function login(baseUrl: string, username: string, password: string)
     body: JSON.stringify({ username, password }),
   });
   if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 /** Ids of enterprises spread over the whole table, for the point lookups. */
@@ -109,7 +112,12 @@ async function drain(baseUrl: string, scenario: Scenario, idleMs: number): Promi
  * The idle latency first, then a short unmeasured run (JIT, caches, pools), then the measured
  * one with the server's RSS sampled each second; each run followed by a drain.
  */
-export async function runScenario(server: ServerControl, database: string, scenario: Scenario, settings: LoadSettings): Promise<HttpResult> {
+export async function runScenario(
+  server: ServerControl,
+  database: string,
+  scenario: Scenario,
+  settings: LoadSettings,
+): Promise<HttpResult> {
   const idleMs = await idleLatency(server.url, scenario);
   if (settings.warmupSeconds > 0) {
     await cannon(server.url, scenario, settings.connections, settings.warmupSeconds);

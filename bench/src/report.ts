@@ -9,7 +9,14 @@ export interface BenchReport {
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; platform: string };
   /** 1-minute load average before and after: other work on the machine skews every number. */
   loadAverage: { before: number; after: number | null };
-  settings: { rows: number; seconds: number; connections: number; warmupSeconds: number; importRows: number; importFormat: string };
+  settings: {
+    rows: number;
+    seconds: number;
+    connections: number;
+    warmupSeconds: number;
+    importRows: number;
+    importFormat: string;
+  };
   load: (LoadTiming & { database: string })[];
   http: HttpResult[];
   import: (ImportTiming & { database: string })[];

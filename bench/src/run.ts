@@ -18,7 +18,8 @@ import { formatReport, loadAverage, machine, writeReport, type BenchReport } fro
 import { startServerProcess } from './server-control.js';
 
 const env = process.env;
-const int = (value: string | undefined, fallback: number) => (value === undefined || value === '' ? fallback : Number.parseInt(value, 10));
+const int = (value: string | undefined, fallback: number) =>
+  value === undefined || value === '' ? fallback : Number.parseInt(value, 10);
 
 const ROWS = int(env.BENCH_ROWS, 100_000);
 const IMPORT_ROWS = int(env.BENCH_IMPORT_ROWS, ROWS);
@@ -113,7 +114,9 @@ async function main() {
   // Timeouts are a finding (overload); a non-2xx answer means the bench measured the wrong thing.
   const invalid = report.http.filter((h) => h.non2xx > 0 || h.errors > h.timeouts);
   if (invalid.length) {
-    console.error(`\n${invalid.map((h) => `${h.scenario} on ${h.database}`).join(', ')}: non-2xx answers or connection errors; not a valid measurement.`);
+    console.error(
+      `\n${invalid.map((h) => `${h.scenario} on ${h.database}`).join(', ')}: non-2xx answers or connection errors; not a valid measurement.`,
+    );
     process.exitCode = 1;
   }
 }

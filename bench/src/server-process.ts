@@ -30,13 +30,14 @@ async function main(cfg: ServerProcessConfig) {
     await migrate(database);
     await seedDemo(database, cfg.password, 200);
     load = await loadEnterprises(database, cfg.rows, DEMO_REGION);
-    const config = { ...loadConfig({}), databaseUrl: target.kind === 'postgres' ? target.url : undefined, webDist: '/nonexistent', jobs: false };
+    const config = {
+      ...loadConfig({}),
+      databaseUrl: target.kind === 'postgres' ? target.url : undefined,
+      webDist: '/nonexistent',
+      jobs: false,
+    };
     app = await buildApp({ database, config });
   }
-  let started = 0, finished = 0, lastUrl = '';
-  app.addHook('onRequest', async (req) => { started++; lastUrl = req.url.slice(0, 40); });
-  app.addHook('onResponse', async () => { finished++; });
-  if (process.env.DEBUG_REQ) setInterval(() => console.error(`[child] started ${started} finished ${finished} inflight ${started - finished} last ${lastUrl}`), 1000).unref();
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
 
   process.on('message', async (req: Request) => {

@@ -49,7 +49,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       await seedDemo(database, demoPassword);
     }
     const app = await buildApp({ database, config, logger: options.logger ?? false });
-    if (config.jobs) jobs = await startJobs({ deps: { database, config }, definitions: JOBS, log: options.logger ? app.log : undefined });
+    if (config.jobs) {
+      jobs = await startJobs({ deps: { database, config }, definitions: JOBS, log: options.logger ? app.log : undefined });
+    }
     const address = await app.listen({ port: config.port, host: config.host });
     const url = address.replace(/\/\/(0\.0\.0\.0|127\.0\.0\.1|\[::1?\])/, '//localhost');
     return {

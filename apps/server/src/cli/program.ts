@@ -57,13 +57,18 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, config
   program
     .command('seed')
     .description('seed the demo district into an empty database, or add generated enterprises')
-    .option('--demo', 'the demo district: 平顶山高新区, its departments, institutions, enterprises, experts and one user per role')
+    .option(
+      '--demo',
+      'the demo district: 平顶山高新区, its departments, institutions, enterprises, experts and one user per role',
+    )
     .option('--password <password>', 'password of the demo users (default: QD_DEMO_PASSWORD, else generated and printed)')
     .option('--scale <n>', 'add n generated enterprises in bulk', positiveInt)
     .option('--region <code>', 'region of the generated enterprises', regionCode, DEMO_REGION)
     .action(async (opts: { demo?: boolean; password?: string; scale?: number; region: string }) => {
       if (Boolean(opts.demo) === (opts.scale !== undefined)) {
-        setExitCode(reportFailure(io, new CliError('Error: give either --demo or --scale <n>. See `qd seed --help`.', EXIT_USAGE)));
+        setExitCode(
+          reportFailure(io, new CliError('Error: give either --demo or --scale <n>. See `qd seed --help`.', EXIT_USAGE)),
+        );
         return;
       }
       if (opts.demo) await run((deps) => seedDemoCommand(deps, { password: opts.password }, io), { migrate: true })();
@@ -105,7 +110,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, config
     .command('enterprise')
     .description('the enterprise registry')
     .command('import')
-    .description('import enterprises from an .xlsx or .csv file in the export\'s columns; all rows or none')
+    .description("import enterprises from an .xlsx or .csv file in the export's columns; all rows or none")
     .argument('<file>', 'the .xlsx or .csv file')
     .option('--region <code>', 'region whose officer imports (rows may name its sub-regions)', regionCode, DEMO_REGION)
     .action((file: string, opts: { region: string }) =>
@@ -116,7 +121,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, config
     .command('audit')
     .description('the audit log')
     .command('verify')
-    .description('check the audit log\'s hash chain from the first row')
+    .description("check the audit log's hash chain from the first row")
     .action(run((deps) => auditVerifyCommand(deps, io)));
 
   return program;

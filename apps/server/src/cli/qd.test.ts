@@ -70,7 +70,9 @@ describe.skipIf(POSTGRES_MISSING)('qd command line', () => {
     return file;
   };
   const enterpriseCount = () =>
-    withDb(async (d) => Number((await d.query<{ n: number }>(`select count(*)::int as n from organizations where kind = 'enterprise'`))[0]!.n));
+    withDb(async (d) =>
+      Number((await d.query<{ n: number }>(`select count(*)::int as n from organizations where kind = 'enterprise'`))[0]!.n),
+    );
 
   beforeAll(async () => {
     ({ config, dispose } = await cliDatabase());
@@ -130,7 +132,18 @@ describe.skipIf(POSTGRES_MISSING)('qd command line', () => {
   });
 
   it('creates a user through the users service, and rejects a weak password', async () => {
-    const userArgs = ['user', 'create', '--username', 'zhangsan', '--name', '质量办 张三', '--region', '410471', '--role', 'office'];
+    const userArgs = [
+      'user',
+      'create',
+      '--username',
+      'zhangsan',
+      '--name',
+      '质量办 张三',
+      '--region',
+      '410471',
+      '--role',
+      'office',
+    ];
     process.env.QD_NEW_PASSWORD = 'short';
     try {
       const weak = await qd(...userArgs);
@@ -143,7 +156,9 @@ describe.skipIf(POSTGRES_MISSING)('qd command line', () => {
     } finally {
       delete process.env.QD_NEW_PASSWORD;
     }
-    const audit = await withDb((d) => d.query<{ actor_name: string }>(`select actor_name from audit_log where action = 'identity.user.create'`));
+    const audit = await withDb((d) =>
+      d.query<{ actor_name: string }>(`select actor_name from audit_log where action = 'identity.user.create'`),
+    );
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actor_name).toMatch(/^cli:/);
   });

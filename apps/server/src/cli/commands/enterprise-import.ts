@@ -12,7 +12,11 @@ import { operatorContext } from '../operator.js';
  * `qd enterprise import FILE`: the same all-or-nothing import as the web's upload. Every bad row
  * is listed (row, column, reason) and nothing is written; otherwise all rows are, in one transaction.
  */
-export async function enterpriseImportCommand(deps: ServiceDeps, options: { file: string; region: string }, io: Io): Promise<number> {
+export async function enterpriseImportCommand(
+  deps: ServiceDeps,
+  options: { file: string; region: string },
+  io: Io,
+): Promise<number> {
   if (!/\.(xlsx|csv)$/i.test(options.file)) throw new CliError('Error: the file must be an .xlsx or a .csv file.', EXIT_USAGE);
   let buffer: Buffer;
   try {
@@ -20,7 +24,10 @@ export async function enterpriseImportCommand(deps: ServiceDeps, options: { file
   } catch (err) {
     throw new CliError(`Error: cannot read ${options.file}: ${(err as Error).message}`);
   }
-  const ctx = { ...operatorContext(options.region, ['registry.read', 'registry.import', 'registry.enterprise.write']), locale: io.locale };
+  const ctx = {
+    ...operatorContext(options.region, ['registry.read', 'registry.import', 'registry.enterprise.write']),
+    locale: io.locale,
+  };
 
   const bars = new Map<string, Progress>();
   const onProgress = (phase: 'validate' | 'write', done: number, total: number) => {
@@ -30,7 +37,11 @@ export async function enterpriseImportCommand(deps: ServiceDeps, options: { file
     bar.update(done, total);
   };
   try {
-    const result = await createEnterpriseTransferService(deps).importEnterprises(ctx, { buffer, filename: path.basename(options.file) }, onProgress);
+    const result = await createEnterpriseTransferService(deps).importEnterprises(
+      ctx,
+      { buffer, filename: path.basename(options.file) },
+      onProgress,
+    );
     for (const bar of bars.values()) bar.stop();
     io.out(`Imported ${result.imported} enterprises into region ${options.region}.`);
     return EXIT_OK;
@@ -43,7 +54,9 @@ export async function enterpriseImportCommand(deps: ServiceDeps, options: { file
       return EXIT_FAILURE;
     }
     for (const r of rows) io.err(`row ${r.row}, ${r.column}: ${r.message}`);
-    io.err(`${rows.length} problem${rows.length === 1 ? '' : 's'} found${rows.length >= 1000 ? ' (the first 1000)' : ''}; nothing was imported.`);
+    io.err(
+      `${rows.length} problem${rows.length === 1 ? '' : 's'} found${rows.length >= 1000 ? ' (the first 1000)' : ''}; nothing was imported.`,
+    );
     return EXIT_FAILURE;
   }
 }

@@ -53,7 +53,11 @@ export async function seedScaleCommand(deps: ServiceDeps, options: { count: numb
   }
   // Credit codes embed the region, so they only need to be new within it: continue after the
   // enterprises the region already has (organizations are never deleted, so the count only grows).
-  const existing = await createOrganizationsService(deps).list(ctx, 'enterprise', { current: 1, pageSize: 1, regionCode: options.region });
+  const existing = await createOrganizationsService(deps).list(ctx, 'enterprise', {
+    current: 1,
+    pageSize: 1,
+    regionCode: options.region,
+  });
   const serialBase = SCALE_SERIAL_FLOOR + existing.total;
 
   const started = performance.now();

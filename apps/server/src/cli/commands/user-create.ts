@@ -29,7 +29,8 @@ async function newPassword(options: UserCreateOptions): Promise<{ password: stri
   if (options.prompt) {
     const first = await options.prompt(`Password for ${options.username} (empty: generate one): `);
     if (first) {
-      if ((await options.prompt('Repeat the password: ')) !== first) throw new CliError('Error: the two passwords differ. Nothing was changed.');
+      if ((await options.prompt('Repeat the password: ')) !== first)
+        throw new CliError('Error: the two passwords differ. Nothing was changed.');
       return { password: first, generated: false };
     }
   }
@@ -57,7 +58,9 @@ export async function userCreateCommand(deps: ServiceDeps, options: UserCreateOp
   const ctx = operatorContext(options.region, ['identity.user.read', 'identity.user.manage', 'identity.role.assign']);
   try {
     const user = await createUsersService(deps).create(ctx, parsed.data);
-    io.out(`Created user ${user.username} (${user.displayName}), roles ${user.roles.join(', ')}, region ${user.regionCode}, id ${user.id}.`);
+    io.out(
+      `Created user ${user.username} (${user.displayName}), roles ${user.roles.join(', ')}, region ${user.regionCode}, id ${user.id}.`,
+    );
     if (generated) io.out(`Password (shown once): ${password}`);
     io.out('The user is asked to choose a new password at the first log-in.');
     return EXIT_OK;

@@ -744,6 +744,41 @@ describe.skipIf(POSTGRES_MISSING)(`registry API on ${TEST_DB}`, () => {
       expect((await auditOf('registry.contact.remove')).some((a) => a.targetId === contact.id)).toBe(true);
     });
 
+    it('keeps the stored phone and e-mail when an edit leaves them out (they travel masked)', async () => {
+      const contact = await ok<{ id: string }>(
+        'office',
+        'POST',
+        `/organizations/${otherEnterpriseId}/contacts`,
+        contactBody({ name: '赵六', phone: '13511112222', email: 'zhao@example.cn' }),
+      );
+      const kept = await ok<{ phone: string; email: string | null; position: string | null }>(
+        'office',
+        'PUT',
+        `/contacts/${contact.id}`,
+        {
+          name: '赵六',
+          position: '总经理',
+        },
+      );
+      expect(kept).toMatchObject({ phone: '135****2222', email: 'z***@example.cn', position: '总经理' });
+      expect((await ok<{ phone: string }>('office', 'POST', `/contacts/${contact.id}/reveal`, undefined, 200)).phone).toBe(
+        '13511112222',
+      );
+      const cleared = await ok<{ email: string | null }>('office', 'PUT', `/contacts/${contact.id}`, {
+        name: '赵六',
+        email: null,
+      });
+      expect(cleared.email).toBeNull();
+      const changed = await ok<{ phone: string }>('office', 'PUT', `/contacts/${contact.id}`, {
+        name: '赵六',
+        phone: '13533334444',
+      });
+      expect(changed.phone).toBe('135****4444');
+      const audit = (await auditOf('registry.contact.update')).filter((a) => a.targetId === contact.id);
+      expect(audit.map((a) => a.detail?.phoneChanged)).toEqual([true, false, false]); // newest first
+      expect(JSON.stringify(audit)).not.toContain('1353333');
+    });
+
     it('lets an enterprise user keep its own contacts, and only its own', async () => {
       const own = await req(
         'enterprise',
@@ -789,6 +824,29 @@ describe.skipIf(POSTGRES_MISSING)(`registry API on ${TEST_DB}`, () => {
       );
       expect(updated.title).toBe('associate_senior');
       expect((await auditOf('registry.expert.update')).some((a) => a.targetId === created.id)).toBe(true);
+    });
+
+    it('keeps the stored phone and e-mail of an expert when an edit leaves them out, clears them on null', async () => {
+      const created = await ok<{ id: string }>(
+        'office',
+        'POST',
+        '/experts',
+        expertBody({ phone: '13922223333', email: 'expert@example.cn' }),
+      );
+      const { phone: _phone, ...withoutPhone } = expertBody();
+      const kept = await ok<{ phone: string | null; email: string | null }>(
+        'office',
+        'PUT',
+        `/experts/${created.id}`,
+        withoutPhone,
+      );
+      expect(kept).toMatchObject({ phone: '139****3333', email: 'e***@example.cn' });
+      const cleared = await ok<{ phone: string | null; email: string | null }>('office', 'PUT', `/experts/${created.id}`, {
+        ...withoutPhone,
+        phone: null,
+        email: null,
+      });
+      expect(cleared).toMatchObject({ phone: null, email: null });
     });
 
     it('filters experts by industry section', async () => {

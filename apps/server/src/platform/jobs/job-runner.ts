@@ -36,7 +36,12 @@ export interface JobRunner {
  * pg-boss keeps a small pool of its own on the same connection string; on PGlite it shares the
  * app's single connection. pg-boss creates and migrates its own `pgboss` schema.
  */
-export async function startJobs({ deps, definitions, log = consoleLog, pollingIntervalSeconds = 10 }: JobRunnerOptions): Promise<JobRunner> {
+export async function startJobs({
+  deps,
+  definitions,
+  log = consoleLog,
+  pollingIntervalSeconds = 10,
+}: JobRunnerOptions): Promise<JobRunner> {
   const { database, config } = deps;
   let options: PgBoss.ConstructorOptions;
   if (database.kind === 'pglite') {

@@ -21,7 +21,11 @@ describe.skipIf(POSTGRES_MISSING)('background jobs on pg-boss', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ enterprises: 5 });
-    jobs = await startJobs({ deps: { database: t.database, config: t.config }, definitions: identityJobs, pollingIntervalSeconds: 0.5 });
+    jobs = await startJobs({
+      deps: { database: t.database, config: t.config },
+      definitions: identityJobs,
+      pollingIntervalSeconds: 0.5,
+    });
   });
   afterAll(async () => {
     await jobs?.stop();
