@@ -38,6 +38,12 @@ async function main(cfg: ServerProcessConfig) {
     };
     app = await buildApp({ database, config });
   }
+  let started = 0, sent = 0, responded = 0, aborted = 0;
+  app.addHook('onRequest', async () => { started++; });
+  app.addHook('onSend', async (_q, _r, payload) => { sent++; return payload; });
+  app.addHook('onResponse', async () => { responded++; });
+  app.addHook('onRequestAbort', async (_q) => { aborted++; });
+  if (process.env.DEBUG_REQ) setInterval(() => console.error(`[child] started ${started} sent ${sent} responded ${responded} aborted ${aborted}`), 1000).unref();
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
 
   process.on('message', async (req: Request) => {

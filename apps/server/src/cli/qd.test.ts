@@ -86,9 +86,9 @@ describe.skipIf(POSTGRES_MISSING)('qd command line', () => {
   it('migrates a new database, then finds it up to date', async () => {
     const first = await qd('migrate');
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/^Migrated from \(empty\) to 0000_/);
+    expect(first.out).toMatch(/^Migrated from \(empty\) to \d{4}_/);
     const again = await qd('migrate');
-    expect(again).toMatchObject({ code: 0, out: expect.stringMatching(/^Up to date at migration 0000_/) });
+    expect(again).toMatchObject({ code: 0, out: expect.stringMatching(/^Up to date at migration \d{4}_/) });
   });
 
   it('seeds the demo district once, and refuses a database that has users', async () => {
@@ -168,7 +168,11 @@ describe.skipIf(POSTGRES_MISSING)('qd command line', () => {
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/^OK: the audit chain is intact, \d+ rows checked\.$/);
 
-    await withDb((d) => d.query(`update audit_log set detail = '{"rows": 9999}'::jsonb where seq = 2`));
+    // Tampering needs the append-only trigger switched off, as an owner-level attacker would.
+    await withDb(async (d) => {
+      await d.query('alter table audit_log disable trigger user');
+      await d.query(`update audit_log set detail = '{"rows": 9999}'::jsonb where seq = 2`);
+    });
     const broken = await qd('audit', 'verify');
     expect(broken.code).toBe(1);
     expect(broken.out).toContain('BROKEN at seq 2: row content does not match its hash');

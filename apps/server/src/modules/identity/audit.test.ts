@@ -258,7 +258,20 @@ describe.skipIf(POSTGRES_MISSING)(`audit log on ${TEST_DB}`, () => {
     expect((await verifyAuditLog(t.database.db)).ok).toBe(true);
   });
 
+  it('refuses updates, deletes and truncation of audit rows in the database itself', async () => {
+    const [first] = await t.database.db.select().from(auditLog).orderBy(asc(auditLog.seq)).limit(1);
+    await expect(t.database.db.update(auditLog).set({ actorName: 'x' }).where(eq(auditLog.seq, first!.seq))).rejects.toThrow();
+    await expect(t.database.query('delete from audit_log where seq = $1', [first!.seq])).rejects.toThrow(/append-only/);
+    await expect(t.database.query('truncate audit_log')).rejects.toThrow(/append-only/);
+    expect((await verifyAuditLog(t.database.db)).ok).toBe(true);
+  });
+
   describe('tampering', () => {
+    // An attacker with the table owner's rights can switch the append-only trigger off; the
+    // hash chain is what still gives them away.
+    beforeAll(() => t.database.query('alter table audit_log disable trigger user'));
+    afterAll(() => t.database.query('alter table audit_log enable trigger user'));
+
     it('detects an edited detail at that very row, and recovers when it is put back', async () => {
       const target = (await entries('action=registry.enterprise.update')).data[0]!;
       const original = await rowOf(target.seq);

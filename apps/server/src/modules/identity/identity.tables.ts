@@ -1,4 +1,5 @@
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { Role } from '@qd/core';
 
 export const users = pgTable(
@@ -20,7 +21,8 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
-  (t) => [index('users_region_idx').on(t.regionCode)],
+  // `Office` and `office` are one account: user names are unique regardless of case.
+  (t) => [index('users_region_idx').on(t.regionCode), uniqueIndex('users_username_lower_uq').on(sql`lower(${t.username})`)],
 );
 
 /** Server-side sessions: the cookie holds a random token, the table only its SHA-256. */

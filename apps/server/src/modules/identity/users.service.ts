@@ -65,11 +65,12 @@ export function createUsersService({ database }: ServiceDeps) {
   async function checkRoles(tx: Executor, roles: Role[], organizationId: string | null | undefined, regionCode: string) {
     const combination = checkRoleCombination(roles);
     if (combination) throw ruleViolated(combination, [{ path: 'roles', message: combination }]);
+    const found = organizationId ? await findOrganizationKind(tx, organizationId, regionCode) : null;
+    // Whatever the roles, a named organization must exist inside the user's region.
+    if (organizationId && !found) throw ruleViolated('notFound', [{ path: 'organizationId', message: 'notFound' }]);
     for (const role of roles) {
       const kind = ROLE_ORGANIZATION_KIND[role];
-      if (!kind) continue;
-      const found = organizationId ? await findOrganizationKind(tx, organizationId, regionCode) : null;
-      if (found !== kind) {
+      if (kind && found !== kind) {
         throw ruleViolated('roles.organizationRequired', [{ path: 'organizationId', message: 'roles.organizationRequired' }]);
       }
     }

@@ -53,6 +53,9 @@ export function createEnterpriseTransferService({ database }: ServiceDeps) {
         return c ? (ctx.locale === 'zh-CN' ? c.zh : c.en) : key;
       };
 
+      if (!/\.(xlsx|csv)$/i.test(file.filename)) {
+        throw new AppError(400, 'validation_failed', 'import.badFile', [{ path: 'file', message: 'import.badFile' }]);
+      }
       let sheet: { headers: string[]; rows: string[][] };
       try {
         sheet = await readSheet(file.buffer, file.filename);

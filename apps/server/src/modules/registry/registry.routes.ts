@@ -71,9 +71,6 @@ export function registryRoutes(app: FastifyInstance, s: RegistryServices) {
       const ctx = contextOf(req);
       const part = await req.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }).catch(() => undefined);
       if (!part) throw new AppError(400, 'validation_failed', 'badRequest', [{ path: 'file', message: 'validation.required' }]);
-      if (!/\.(xlsx|csv)$/i.test(part.filename)) {
-        throw new AppError(400, 'validation_failed', 'import.badFile', [{ path: 'file', message: 'import.badFile' }]);
-      }
       const buffer = await part.toBuffer();
       return s.transfer.importEnterprises(ctx, { buffer, filename: part.filename });
     },
