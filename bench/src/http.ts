@@ -97,14 +97,19 @@ async function idleLatency(baseUrl: string, scenario: Scenario): Promise<number>
 }
 
 /**
- * When autocannon stops, the requests it abandoned are still being served (PGlite serves one
- * query at a time, so that can take a while). Waits until a request is answered about as fast as
- * on the idle server again, so that no run starts behind another's queue.
+ * When autocannon stops, the requests it abandoned are still served: the server reads them from
+ * the closed connections and answers into the void, and PGlite serves one request at a time. The
+ * server is idle again when every request begun is answered and no new one began for a second.
  */
-async function drain(baseUrl: string, scenario: Scenario, idleMs: number): Promise<void> {
+async function drain(server: ServerControl): Promise<void> {
   const deadline = Date.now() + 10 * 60_000;
-  while ((await timedRequest(baseUrl, scenario)) > Math.max(3 * idleMs, idleMs + 50)) {
-    if (Date.now() > deadline) throw new Error(`${scenario.name}: the server did not become idle again`);
+  let before = await server.activity();
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const now = await server.activity();
+    if (now.started === before.started && now.answered === now.started) return;
+    if (Date.now() > deadline) throw new Error('the server did not become idle again');
+    before = now;
   }
 }
 
@@ -121,7 +126,7 @@ export async function runScenario(
   const idleMs = await idleLatency(server.url, scenario);
   if (settings.warmupSeconds > 0) {
     await cannon(server.url, scenario, settings.connections, settings.warmupSeconds);
-    await drain(server.url, scenario, idleMs);
+    await drain(server);
   }
   let rssMb = await server.rssMb();
   const sampler = setInterval(() => void server.rssMb().then((mb) => (rssMb = Math.max(rssMb, mb))), 1000);
@@ -132,7 +137,7 @@ export async function runScenario(
     clearInterval(sampler);
   }
   rssMb = Math.max(rssMb, await server.rssMb());
-  await drain(server.url, scenario, idleMs);
+  await drain(server);
   return {
     scenario: scenario.name,
     database,

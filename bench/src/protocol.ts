@@ -34,6 +34,7 @@ export interface ImportTiming {
 
 export type Request =
   | { id: number; type: 'rss' }
+  | { id: number; type: 'activity' }
   | { id: number; type: 'import'; rows: number; format: 'xlsx' | 'csv' }
   | { id: number; type: 'stop' };
 
@@ -41,5 +42,6 @@ export type Reply =
   | { type: 'ready'; url: string; load: LoadTiming | null }
   | { type: 'failed'; message: string }
   | { id: number; type: 'rss'; rssMb: number }
+  | { id: number; type: 'activity'; started: number; answered: number }
   | { id: number; type: 'import'; timing: ImportTiming }
   | { id: number; type: 'stopped' };

@@ -10,6 +10,8 @@ export interface ServerControl {
   url: string;
   load: LoadTiming | null;
   rssMb(): Promise<number>;
+  /** Requests begun and answered since the server started. */
+  activity(): Promise<{ started: number; answered: number }>;
   importFile(rows: number, format: 'xlsx' | 'csv'): Promise<ImportTiming>;
   stop(): Promise<void>;
 }
@@ -53,6 +55,11 @@ export async function startServerProcess(config: ServerProcessConfig): Promise<S
     async rssMb() {
       const r = await ask({ type: 'rss' });
       return r.type === 'rss' ? r.rssMb : NaN;
+    },
+    async activity() {
+      const r = await ask({ type: 'activity' });
+      if (r.type !== 'activity') throw new Error('unexpected reply');
+      return { started: r.started, answered: r.answered };
     },
     async importFile(rows, format) {
       const r = await ask({ type: 'import', rows, format });

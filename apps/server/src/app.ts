@@ -123,7 +123,9 @@ function serveWebApp(app: FastifyInstance, webDist: string): void {
     app.get('/', { schema: { hide: true } }, async (_req, reply) =>
       reply
         .type('text/html; charset=utf-8')
-        .send('<!doctype html><meta charset="utf-8"><p>The web app is not built: run <code>npm run build</code>. 前端尚未构建。</p>'),
+        .send(
+          '<!doctype html><meta charset="utf-8"><p>The web app is not built: run <code>npm run build</code>. 前端尚未构建。</p>',
+        ),
     );
     return;
   }

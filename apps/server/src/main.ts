@@ -24,7 +24,10 @@ async function main() {
       '  (set QD_DEMO_PASSWORD before the first start to choose it)',
     );
   } else {
-    lines.push('', `  Demo users: ${DEMO_USERS.map((u) => u.username).join(', ')} — password as printed at the first start (or QD_DEMO_PASSWORD then).`);
+    lines.push(
+      '',
+      `  Demo users: ${DEMO_USERS.map((u) => u.username).join(', ')} — password as printed at the first start (or QD_DEMO_PASSWORD then).`,
+    );
   }
   console.log(lines.join('\n') + '\n');
 

@@ -36,7 +36,12 @@ export async function seedDemo(database: Database, password: string, enterpriseC
       tx,
       DEMO_REGION,
       password,
-      DEMO_USERS.map((u) => ({ username: u.username, displayName: u.zh, roles: [u.role], organizationId: orgOf[u.role] ?? null })),
+      DEMO_USERS.map((u) => ({
+        username: u.username,
+        displayName: u.zh,
+        roles: [u.role],
+        organizationId: orgOf[u.role] ?? null,
+      })),
     );
     await linkExpertUser(tx, ids.expertIds[0]!, userIds.expert!);
     await appendAudit(tx, systemContext(DEMO_REGION, 'seed'), {

@@ -6,9 +6,24 @@ import { seededRandom } from './random.js';
  * each with a valid credit code. Used by the demo seed and by the benchmark's 100k load.
  */
 const INDUSTRIES = [
-  { section: 'C', codes: ['2651', '2821', '2929'], words: ['尼龙', '尼龙新材料', '工程塑料', '化纤', '锦纶'], products: '尼龙66切片、工业丝' },
-  { section: 'C', codes: ['3411', '3511', '3599'], words: ['装备', '重工', '机械', '智能装备', '液压'], products: '矿山机械、液压支架' },
-  { section: 'C', codes: ['3821', '3831', '3849'], words: ['电气', '电缆', '开关', '变压器', '输配电'], products: '高压开关、电缆' },
+  {
+    section: 'C',
+    codes: ['2651', '2821', '2929'],
+    words: ['尼龙', '尼龙新材料', '工程塑料', '化纤', '锦纶'],
+    products: '尼龙66切片、工业丝',
+  },
+  {
+    section: 'C',
+    codes: ['3411', '3511', '3599'],
+    words: ['装备', '重工', '机械', '智能装备', '液压'],
+    products: '矿山机械、液压支架',
+  },
+  {
+    section: 'C',
+    codes: ['3821', '3831', '3849'],
+    words: ['电气', '电缆', '开关', '变压器', '输配电'],
+    products: '高压开关、电缆',
+  },
   { section: 'C', codes: ['3443', '3421'], words: ['阀门', '泵业', '精密', '铸造'], products: '工业阀门、铸件' },
   { section: 'C', codes: ['1331', '1431', '1512'], words: ['食品', '芝麻油', '粮油', '饮品'], products: '小磨香油、食品' },
   { section: 'I', codes: ['6513', '6531'], words: ['软件', '信息技术', '数据', '智能科技'], products: '工业软件、信息系统集成' },

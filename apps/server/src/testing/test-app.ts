@@ -58,7 +58,9 @@ async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<
 }
 
 /** A migrated database with the demo district, and the app on it (no port: use app.inject). */
-export async function createTestApp(options: { seed?: boolean; enterprises?: number; config?: Partial<Config> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { seed?: boolean; enterprises?: number; config?: Partial<Config> } = {},
+): Promise<TestApp> {
   const pgDb = TEST_DB === 'postgres' ? await createPostgresDatabase() : null;
   const config: Config = { ...loadConfig({}), databaseUrl: pgDb?.url, webDist: '/nonexistent', ...options.config };
   const database = await openDatabase({ url: pgDb?.url, poolSize: 5 });

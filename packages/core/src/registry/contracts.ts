@@ -21,9 +21,16 @@ export const creditCode = z
 
 export const regionCode = z.string().refine(isRegionCode, { error: 'regionCode.format' });
 const requiredText = (max: number) =>
-  z.string({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(max, { error: 'validation.tooLong' });
+  z
+    .string({ error: 'validation.required' })
+    .trim()
+    .min(1, { error: 'validation.required' })
+    .max(max, { error: 'validation.tooLong' });
 const optionalText = (max: number) => z.string().trim().max(max, { error: 'validation.tooLong' }).nullable().optional();
-export const phone = z.string().trim().regex(/^[0-9+\- ]{7,20}$/, { error: 'phone.format' });
+export const phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\- ]{7,20}$/, { error: 'phone.format' });
 export const email = z.string().trim().email({ error: 'email.format' });
 
 // ---- regions ----
@@ -62,7 +69,10 @@ export const enterpriseInput = z
     creditCode,
     regionCode,
     industrySection,
-    industryCode: z.string().trim().regex(/^\d{2,4}$/, { error: 'industry.code' }),
+    industryCode: z
+      .string()
+      .trim()
+      .regex(/^\d{2,4}$/, { error: 'industry.code' }),
     size: enterpriseSize,
     address: requiredText(256),
     foundedOn: pastIsoDate,
@@ -72,7 +82,11 @@ export const enterpriseInput = z
   })
   .superRefine((v, ctx) => {
     // A malformed code is already reported by the field itself: report it once.
-    if (v.industrySection && /^\d{2,4}$/.test(v.industryCode ?? '') && !isIndustryCodeInSection(v.industrySection, v.industryCode)) {
+    if (
+      v.industrySection &&
+      /^\d{2,4}$/.test(v.industryCode ?? '') &&
+      !isIndustryCodeInSection(v.industrySection, v.industryCode)
+    ) {
       ctx.addIssue({ code: 'custom', path: ['industryCode'], message: 'industry.code' });
     }
   });
@@ -97,9 +111,7 @@ export const institutionInput = z.object({
   regionCode,
   address: optionalText(256),
   status: organizationStatus.default('active'),
-  nqiCategories: z
-    .array(oneOf(NQI_CATEGORY_CODES))
-    .min(1, { error: 'validation.required' }),
+  nqiCategories: z.array(oneOf(NQI_CATEGORY_CODES)).min(1, { error: 'validation.required' }),
   qualifications: optionalText(1000),
 });
 export type InstitutionInput = z.infer<typeof institutionInput>;

@@ -16,7 +16,10 @@ export function authRoutes(app: FastifyInstance, deps: { auth: AuthService; conf
 
   api.post(
     '/auth/login',
-    { config: { public: true }, schema: { tags, summary: 'Log in: starts a session', body: loginRequest, response: { 200: loginResponse } } },
+    {
+      config: { public: true },
+      schema: { tags, summary: 'Log in: starts a session', body: loginRequest, response: { 200: loginResponse } },
+    },
     async (request, reply) => {
       const result = await deps.auth.login(request.body.username, request.body.password, {
         clientIp: request.ip ?? null,
@@ -33,17 +36,33 @@ export function authRoutes(app: FastifyInstance, deps: { auth: AuthService; conf
     return reply.status(204).send();
   });
 
-  api.get('/auth/me', { schema: { tags, summary: 'The signed-in user and the CSRF token', response: { 200: loginResponse } } }, async (request) => {
-    const user = await findUserById(deps.database.db, request.session!.actor.userId);
-    if (!user) throw unauthorized();
-    return { user: await deps.auth.describe(user), csrfToken: request.session!.csrfToken };
-  });
+  api.get(
+    '/auth/me',
+    { schema: { tags, summary: 'The signed-in user and the CSRF token', response: { 200: loginResponse } } },
+    async (request) => {
+      const user = await findUserById(deps.database.db, request.session!.actor.userId);
+      if (!user) throw unauthorized();
+      return { user: await deps.auth.describe(user), csrfToken: request.session!.csrfToken };
+    },
+  );
 
   api.post(
     '/auth/change-password',
-    { schema: { tags, summary: 'Change one’s own password', body: changePasswordRequest, response: { 200: z.object({ ok: z.literal(true) }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change one’s own password',
+        body: changePasswordRequest,
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
+    },
     async (request) => {
-      await deps.auth.changePassword(contextOf(request), request.session!.tokenHash, request.body.currentPassword, request.body.newPassword);
+      await deps.auth.changePassword(
+        contextOf(request),
+        request.session!.tokenHash,
+        request.body.currentPassword,
+        request.body.newPassword,
+      );
       return { ok: true as const };
     },
   );

@@ -79,15 +79,31 @@ export function createAuthService({ database, config }: ServiceDeps) {
       const auditCtx: RequestContext = {
         actor: user
           ? actorOf(user)
-          : { userId: '00000000-0000-0000-0000-000000000000', username, displayName: username, regionCode: '', organizationId: null, roles: [], permissions: [] },
+          : {
+              userId: '00000000-0000-0000-0000-000000000000',
+              username,
+              displayName: username,
+              regionCode: '',
+              organizationId: null,
+              roles: [],
+              permissions: [],
+            },
         ...client,
         locale: 'zh-CN',
       };
 
-      type Outcome = { error: 'auth.invalidCredentials' | 'auth.locked' | 'auth.disabled' } | { token: string; csrfToken: string };
+      type Outcome =
+        { error: 'auth.invalidCredentials' | 'auth.locked' | 'auth.disabled' } | { token: string; csrfToken: string };
       const outcome: Outcome = await db.transaction(async (tx): Promise<Outcome> => {
         const fail = async (reason: string, counted: boolean) => {
-          await repo.recordLoginAttempt(tx, { id: newId(), username, clientIp: client.clientIp, at: now, success: false, counted });
+          await repo.recordLoginAttempt(tx, {
+            id: newId(),
+            username,
+            clientIp: client.clientIp,
+            at: now,
+            success: false,
+            counted,
+          });
           await appendAudit(tx, auditCtx, {
             action: 'auth.login',
             outcome: 'failure',
@@ -127,7 +143,14 @@ export function createAuthService({ database, config }: ServiceDeps) {
         }
         const token = randomToken();
         const csrfToken = randomToken(24);
-        await repo.recordLoginAttempt(tx, { id: newId(), username, clientIp: client.clientIp, at: now, success: true, counted: false });
+        await repo.recordLoginAttempt(tx, {
+          id: newId(),
+          username,
+          clientIp: client.clientIp,
+          at: now,
+          success: true,
+          counted: false,
+        });
         await repo.forgetFailures(tx, username);
         await repo.insertSession(tx, {
           tokenHash: tokenHashOf(token),
@@ -191,7 +214,12 @@ export function createAuthService({ database, config }: ServiceDeps) {
         const now = new Date();
         await repo.updateUser(tx, user.id, { passwordHash, passwordChangedAt: now, mustChangePassword: false, updatedAt: now });
         const ended = await repo.endSessionsOfUser(tx, user.id, now, tokenHash);
-        await appendAudit(tx, ctx, { action: 'auth.password.change', targetType: 'user', targetId: user.id, detail: { otherSessionsEnded: ended } });
+        await appendAudit(tx, ctx, {
+          action: 'auth.password.change',
+          targetType: 'user',
+          targetId: user.id,
+          detail: { otherSessionsEnded: ended },
+        });
       });
     },
   };

@@ -21,15 +21,27 @@ describe.skipIf(POSTGRES_MISSING)(`auth on ${TEST_DB}`, () => {
   });
 
   it('sets an HttpOnly, SameSite=Strict session cookie', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'dept', password: DEMO_PASSWORD } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'dept', password: DEMO_PASSWORD },
+    });
     const cookie = res.cookies.find((c) => c.name === 'qd_session');
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe('Strict');
   });
 
   it('refuses a wrong password with the same message as an unknown user, in the request language', async () => {
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'office', password: 'Wrong-Password-1' } });
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nobody', password: 'Wrong-Password-1' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'office', password: 'Wrong-Password-1' },
+    });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'nobody', password: 'Wrong-Password-1' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().error.message).toBe('用户名或密码错误');
@@ -45,10 +57,20 @@ describe.skipIf(POSTGRES_MISSING)(`auth on ${TEST_DB}`, () => {
 
   it('locks the account after 5 failures in 15 minutes, even for the right password', async () => {
     for (let i = 0; i < 5; i++) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'leader', password: 'Not-The-Password-9' }, remoteAddress: `10.1.0.${i}` });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'leader', password: 'Not-The-Password-9' },
+        remoteAddress: `10.1.0.${i}`,
+      });
       expect(res.statusCode).toBe(401);
     }
-    const locked = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'leader', password: DEMO_PASSWORD }, remoteAddress: '10.1.1.1' });
+    const locked = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'leader', password: DEMO_PASSWORD },
+      remoteAddress: '10.1.1.1',
+    });
     expect(locked.statusCode).toBe(401);
     expect(locked.json().error.code).toBe('account_locked');
     const audit = await call(t.app, await login(t.app, 'auditor'), 'GET', '/api/v1/audit?action=auth.lock');
@@ -58,7 +80,12 @@ describe.skipIf(POSTGRES_MISSING)(`auth on ${TEST_DB}`, () => {
   it('rate-limits log-in attempts from one address', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 22; i++) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: `ghost${i}`, password: 'x' }, remoteAddress: '10.9.9.9' });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: `ghost${i}`, password: 'x' },
+        remoteAddress: '10.9.9.9',
+      });
       statuses.push(res.statusCode);
     }
     expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
@@ -100,18 +127,30 @@ describe.skipIf(POSTGRES_MISSING)(`auth on ${TEST_DB}`, () => {
   it('expires a session past its 12-hour absolute limit even when active', async () => {
     const s = await login(t.app, 'expert');
     const { eq } = await import('drizzle-orm');
-    await t.database.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.userId, s.userId));
+    await t.database.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.userId, s.userId));
     expect((await call(t.app, s, 'GET', '/api/v1/auth/me')).statusCode).toBe(401);
   });
 
   it('changes the password only when the new one meets the policy', async () => {
     const s = await login(t.app, 'enterprise');
-    const weak = await call(t.app, s, 'POST', '/api/v1/auth/change-password', { currentPassword: DEMO_PASSWORD, newPassword: 'short' });
+    const weak = await call(t.app, s, 'POST', '/api/v1/auth/change-password', {
+      currentPassword: DEMO_PASSWORD,
+      newPassword: 'short',
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.details[0]).toMatchObject({ path: 'newPassword', message: '密码至少12位' });
-    const wrongCurrent = await call(t.app, s, 'POST', '/api/v1/auth/change-password', { currentPassword: 'nope', newPassword: 'Another-Pass-2026' });
+    const wrongCurrent = await call(t.app, s, 'POST', '/api/v1/auth/change-password', {
+      currentPassword: 'nope',
+      newPassword: 'Another-Pass-2026',
+    });
     expect(wrongCurrent.statusCode).toBe(422);
-    const ok = await call(t.app, s, 'POST', '/api/v1/auth/change-password', { currentPassword: DEMO_PASSWORD, newPassword: 'Another-Pass-2026' });
+    const ok = await call(t.app, s, 'POST', '/api/v1/auth/change-password', {
+      currentPassword: DEMO_PASSWORD,
+      newPassword: 'Another-Pass-2026',
+    });
     expect(ok.statusCode).toBe(200);
     await expect(login(t.app, 'enterprise')).rejects.toThrow();
     await login(t.app, 'enterprise', 'Another-Pass-2026');
@@ -119,7 +158,12 @@ describe.skipIf(POSTGRES_MISSING)(`auth on ${TEST_DB}`, () => {
 
   it('answers 401 for API calls without a session, and bad JSON with 400, never 500', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/enterprises' })).statusCode).toBe(401);
-    const bad = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('bad_request');
   });
@@ -133,6 +177,8 @@ describe.skipIf(POSTGRES_MISSING)(`auth on ${TEST_DB}`, () => {
 });
 
 function latestMigrationTag(): string {
-  const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+  const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as {
+    entries: { tag: string }[];
+  };
   return journal.entries.at(-1)!.tag;
 }

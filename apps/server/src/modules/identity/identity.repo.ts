@@ -8,7 +8,11 @@ export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 
 export async function findUserByUsername(db: Executor, username: string): Promise<UserRow | undefined> {
-  const [row] = await db.select().from(users).where(sql`lower(${users.username}) = lower(${username})`).limit(1);
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.username}) = lower(${username})`)
+    .limit(1);
   return row;
 }
 
@@ -93,13 +97,20 @@ export async function touchSession(db: Executor, tokenHash: string, now: Date): 
 }
 
 export async function endSession(db: Executor, tokenHash: string, now: Date): Promise<void> {
-  await db.update(sessions).set({ endedAt: now }).where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.endedAt)));
+  await db
+    .update(sessions)
+    .set({ endedAt: now })
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.endedAt)));
 }
 
 export async function endSessionsOfUser(db: Executor, userId: string, now: Date, exceptTokenHash?: string): Promise<number> {
   const conditions = [eq(sessions.userId, userId), isNull(sessions.endedAt)];
   if (exceptTokenHash) conditions.push(sql`${sessions.tokenHash} <> ${exceptTokenHash}`);
-  const rows = await db.update(sessions).set({ endedAt: now }).where(and(...conditions)).returning({ t: sessions.tokenHash });
+  const rows = await db
+    .update(sessions)
+    .set({ endedAt: now })
+    .where(and(...conditions))
+    .returning({ t: sessions.tokenHash });
   return rows.length;
 }
 

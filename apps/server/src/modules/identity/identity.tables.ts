@@ -12,7 +12,9 @@ export const users = pgTable(
     regionCode: text('region_code').notNull(),
     organizationId: uuid('organization_id'),
     roles: text('roles').array().$type<Role[]>().notNull(),
-    status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'disabled'] })
+      .notNull()
+      .default('active'),
     phone: text('phone'),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),

@@ -1,6 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { pageOf, resetPasswordRequest, user, userCreateRequest, userListQuery, userRolesRequest, userUpdateRequest } from '@qd/core';
+import {
+  pageOf,
+  resetPasswordRequest,
+  user,
+  userCreateRequest,
+  userListQuery,
+  userRolesRequest,
+  userUpdateRequest,
+} from '@qd/core';
 import { z } from 'zod';
 import { contextOf } from '../../platform/http/authenticate.js';
 import type { UsersService } from './users.service.js';
@@ -16,7 +24,9 @@ export function usersRoutes(app: FastifyInstance, users: UsersService) {
   api.post('/users', { schema: { tags, body: userCreateRequest, response: { 201: user } } }, async (req, reply) =>
     reply.status(201).send(await users.create(contextOf(req), req.body)),
   );
-  api.get('/users/:id', { schema: { tags, params: idParams, response: { 200: user } } }, (req) => users.get(contextOf(req), req.params.id));
+  api.get('/users/:id', { schema: { tags, params: idParams, response: { 200: user } } }, (req) =>
+    users.get(contextOf(req), req.params.id),
+  );
   api.patch('/users/:id', { schema: { tags, params: idParams, body: userUpdateRequest, response: { 200: user } } }, (req) =>
     users.update(contextOf(req), req.params.id, req.body),
   );
@@ -26,7 +36,9 @@ export function usersRoutes(app: FastifyInstance, users: UsersService) {
   api.post('/users/:id/unlock', { schema: { tags, params: idParams, response: { 200: user } } }, (req) =>
     users.unlock(contextOf(req), req.params.id),
   );
-  api.post('/users/:id/reset-password', { schema: { tags, params: idParams, body: resetPasswordRequest, response: { 200: user } } }, (req) =>
-    users.resetPassword(contextOf(req), req.params.id, req.body.newPassword),
+  api.post(
+    '/users/:id/reset-password',
+    { schema: { tags, params: idParams, body: resetPasswordRequest, response: { 200: user } } },
+    (req) => users.resetPassword(contextOf(req), req.params.id, req.body.newPassword),
   );
 }

@@ -1,6 +1,4 @@
-import type {
-  userListQuery,
-  userUpdateRequest} from '@qd/core';
+import type { userListQuery, userUpdateRequest } from '@qd/core';
 import {
   SEPARATED_DUTIES,
   checkPassword,
@@ -10,7 +8,7 @@ import {
   type Page,
   type Role,
   type User,
-  type UserCreateRequest
+  type UserCreateRequest,
 } from '@qd/core';
 import type { z } from 'zod';
 import { appendAudit } from '../../platform/audit/audit-writer.js';
@@ -183,7 +181,12 @@ export function createUsersService({ database }: ServiceDeps) {
       await db.transaction(async (tx) => {
         await repo.updateUser(tx, id, { lockedUntil: null, updatedAt: new Date() });
         await repo.forgetFailures(tx, row.username);
-        await appendAudit(tx, ctx, { action: 'identity.user.unlock', targetType: 'user', targetId: id, regionCode: row.regionCode });
+        await appendAudit(tx, ctx, {
+          action: 'identity.user.unlock',
+          targetType: 'user',
+          targetId: id,
+          regionCode: row.regionCode,
+        });
       });
       return toUser((await repo.findUserById(db, id))!);
     },
@@ -196,9 +199,20 @@ export function createUsersService({ database }: ServiceDeps) {
       const passwordHash = await hashPassword(newPassword);
       await db.transaction(async (tx) => {
         const now = new Date();
-        await repo.updateUser(tx, id, { passwordHash, passwordChangedAt: now, mustChangePassword: true, lockedUntil: null, updatedAt: now });
+        await repo.updateUser(tx, id, {
+          passwordHash,
+          passwordChangedAt: now,
+          mustChangePassword: true,
+          lockedUntil: null,
+          updatedAt: now,
+        });
         await repo.endSessionsOfUser(tx, id, now);
-        await appendAudit(tx, ctx, { action: 'identity.user.password.reset', targetType: 'user', targetId: id, regionCode: row.regionCode });
+        await appendAudit(tx, ctx, {
+          action: 'identity.user.password.reset',
+          targetType: 'user',
+          targetId: id,
+          regionCode: row.regionCode,
+        });
       });
       return toUser((await repo.findUserById(db, id))!);
     },

@@ -103,7 +103,11 @@ export function createContactsService({ database }: ServiceDeps) {
           targetType: 'contact',
           targetId: id,
           regionCode: row.regionCode,
-          detail: { organizationId: row.organizationId, name: input.name, phoneChanged: input.phone !== undefined && input.phone !== row.phone },
+          detail: {
+            organizationId: row.organizationId,
+            name: input.name,
+            phoneChanged: input.phone !== undefined && input.phone !== row.phone,
+          },
         });
       });
       return toContact((await repo.findContact(db, id))!);
@@ -115,7 +119,12 @@ export function createContactsService({ database }: ServiceDeps) {
       authorizeWrite(ctx, row.organizationId);
       await db.transaction(async (tx) => {
         await repo.updateContact(tx, id, { status: 'removed', isPrimary: false, updatedAt: new Date() });
-        await appendAudit(tx, ctx, { action: 'registry.contact.remove', targetType: 'contact', targetId: id, regionCode: row.regionCode });
+        await appendAudit(tx, ctx, {
+          action: 'registry.contact.remove',
+          targetType: 'contact',
+          targetId: id,
+          regionCode: row.regionCode,
+        });
       });
     },
 

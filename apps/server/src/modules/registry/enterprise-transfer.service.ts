@@ -69,11 +69,10 @@ export function createEnterpriseTransferService({ database }: ServiceDeps) {
       });
       const errors: ImportRowError[] = [];
       for (const col of ENTERPRISE_COLUMNS) {
-        if (col.required && !columnIndex.has(col.key)) errors.push({ row: 1, column: columnLabel(col.key), message: t('validation.required') });
+        if (col.required && !columnIndex.has(col.key))
+          errors.push({ row: 1, column: columnLabel(col.key), message: t('validation.required') });
       }
-      const dataRows = sheet.rows
-        .map((cells, i) => ({ rowNumber: i + 2, cells }))
-        .filter((r) => r.cells.some((c) => c !== ''));
+      const dataRows = sheet.rows.map((cells, i) => ({ rowNumber: i + 2, cells })).filter((r) => r.cells.some((c) => c !== ''));
       if (errors.length === 0 && dataRows.length === 0) {
         throw new AppError(422, 'rule_violated', 'import.noRows', [{ path: 'file', message: 'import.noRows' }]);
       }
@@ -105,7 +104,11 @@ export function createEnterpriseTransferService({ database }: ServiceDeps) {
           }
           const firstRow = seen.get(e.creditCode);
           if (firstRow) {
-            errors.push({ row: rowNumber, column: columnLabel('creditCode'), message: `${t('import.duplicateInFile')} (${firstRow})` });
+            errors.push({
+              row: rowNumber,
+              column: columnLabel('creditCode'),
+              message: `${t('import.duplicateInFile')} (${firstRow})`,
+            });
           } else {
             seen.set(e.creditCode, rowNumber);
           }
@@ -162,7 +165,10 @@ export function createEnterpriseTransferService({ database }: ServiceDeps) {
     },
 
     /** The filtered list as .xlsx, in the same columns the import reads. */
-    async exportEnterprises(ctx: RequestContext, query: OrganizationListQuery): Promise<{ filename: string; buffer: Buffer; rows: number }> {
+    async exportEnterprises(
+      ctx: RequestContext,
+      query: OrganizationListQuery,
+    ): Promise<{ filename: string; buffer: Buffer; rows: number }> {
       authorize(ctx.actor, 'registry.export');
       const scope = readScope(ctx.actor);
       const filter = { kind: 'enterprise' as const, scope, ...query };
@@ -172,7 +178,8 @@ export function createEnterpriseTransferService({ database }: ServiceDeps) {
       }
       const rows = await repo.allOrganizations(db, filter, MAX_EXPORT_ROWS);
       const zh = ctx.locale === 'zh-CN';
-      const label = (l: { zh: string; en: string } | undefined, fallback: string | null) => (l ? (zh ? l.zh : l.en) : (fallback ?? ''));
+      const label = (l: { zh: string; en: string } | undefined, fallback: string | null) =>
+        l ? (zh ? l.zh : l.en) : (fallback ?? '');
       const buffer = await writeSheet(
         zh ? '企业名录' : 'Enterprises',
         ENTERPRISE_COLUMNS.map((c) => (zh ? c.zh : c.en)),

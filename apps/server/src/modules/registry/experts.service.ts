@@ -54,7 +54,12 @@ export function createExpertsService({ database }: ServiceDeps) {
       industrySections: input.industrySections,
       affiliationOrganizationId: input.affiliationOrganizationId ?? null,
       affiliationName: input.affiliationName,
-      pastEmployments: input.pastEmployments.map((p) => ({ ...p, creditCode: p.creditCode ?? null, from: p.from ?? null, to: p.to ?? null })),
+      pastEmployments: input.pastEmployments.map((p) => ({
+        ...p,
+        creditCode: p.creditCode ?? null,
+        from: p.from ?? null,
+        to: p.to ?? null,
+      })),
       phone: input.phone ?? null,
       email: input.email ?? null,
       status: input.status,
@@ -67,7 +72,13 @@ export function createExpertsService({ database }: ServiceDeps) {
       const sort = parseSort(query.sort, repo.EXPERT_SORT_FIELDS, { field: 'name', desc: false });
       const { rows, total } = await repo.listExperts(
         db,
-        { scopeRegion: ctx.actor.regionCode, keyword: query.keyword, status: query.status, industrySection: query.industrySection, onlyId: own },
+        {
+          scopeRegion: ctx.actor.regionCode,
+          keyword: query.keyword,
+          status: query.status,
+          industrySection: query.industrySection,
+          onlyId: own,
+        },
         { offset: (query.current - 1) * query.pageSize, limit: query.pageSize, sortField: sort.field, desc: sort.desc },
       );
       return { data: rows.map(toExpert), total, current: query.current, pageSize: query.pageSize };
@@ -122,7 +133,10 @@ export function createExpertsService({ database }: ServiceDeps) {
           targetId: id,
           regionCode: input.regionCode,
           // Ties to organizations matter to conflict checks later: record how they changed.
-          detail: { name: input.name, pastEmployments: { from: before.pastEmployments.length, to: input.pastEmployments.length } },
+          detail: {
+            name: input.name,
+            pastEmployments: { from: before.pastEmployments.length, to: input.pastEmployments.length },
+          },
         });
       });
       return toExpert((await repo.findExpert(db, id))!);

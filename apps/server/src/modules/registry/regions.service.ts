@@ -1,4 +1,12 @@
-import { inferRegionCodeType, isWithinRegion, parentRegionCode, regionLevel, type Region, type RegionNode, type RegistrySummary } from '@qd/core';
+import {
+  inferRegionCodeType,
+  isWithinRegion,
+  parentRegionCode,
+  regionLevel,
+  type Region,
+  type RegionNode,
+  type RegistrySummary,
+} from '@qd/core';
 import { appendAudit } from '../../platform/audit/audit-writer.js';
 import { assertRegionWritable, authorize } from '../../platform/authorize.js';
 import { conflict, notFound, ruleViolated } from '../../platform/http/errors.js';
@@ -34,7 +42,10 @@ export function createRegionsService({ database }: ServiceDeps) {
       return buildRegionTree((await repo.listRegions(db, ctx.actor.regionCode)).map(toRegion));
     },
 
-    async create(ctx: RequestContext, input: { code: string; name: string; codeType?: Region['codeType'] | undefined }): Promise<Region> {
+    async create(
+      ctx: RequestContext,
+      input: { code: string; name: string; codeType?: Region['codeType'] | undefined },
+    ): Promise<Region> {
       authorize(ctx.actor, 'registry.region.manage');
       assertRegionWritable(ctx.actor, input.code, 'code');
       const parentCode = parentRegionCode(input.code);
@@ -51,7 +62,13 @@ export function createRegionsService({ database }: ServiceDeps) {
           throw ruleViolated('regionCode.unknown', [{ path: 'code', message: 'regionCode.unknown' }]);
         }
         await repo.insertRegions(tx, [row]);
-        await appendAudit(tx, ctx, { action: 'registry.region.create', targetType: 'region', targetId: input.code, regionCode: input.code, detail: { name: input.name } });
+        await appendAudit(tx, ctx, {
+          action: 'registry.region.create',
+          targetType: 'region',
+          targetId: input.code,
+          regionCode: input.code,
+          detail: { name: input.name },
+        });
       });
       return toRegion(row);
     },

@@ -20,7 +20,11 @@ export interface RegistryScope {
   organizationId?: string | null;
 }
 
-function scopeConditions(scope: RegistryScope, regionColumn: typeof organizations.regionCode, idColumn?: typeof organizations.id): SQL[] {
+function scopeConditions(
+  scope: RegistryScope,
+  regionColumn: typeof organizations.regionCode,
+  idColumn?: typeof organizations.id,
+): SQL[] {
   const conditions = [regionScope(regionColumn, scope.regionCode)];
   if (scope.organizationId !== undefined && idColumn) {
     // An organization-bound caller without an organization sees nothing, not everything.
@@ -62,7 +66,10 @@ export const ORGANIZATION_SORT_FIELDS = ['name', 'creditCode', 'createdAt', 'fou
 export type OrganizationSortField = (typeof ORGANIZATION_SORT_FIELDS)[number];
 
 function organizationWhere(f: OrganizationFilter): SQL | undefined {
-  const conditions: SQL[] = [eq(organizations.kind, f.kind), ...scopeConditions(f.scope, organizations.regionCode, organizations.id)];
+  const conditions: SQL[] = [
+    eq(organizations.kind, f.kind),
+    ...scopeConditions(f.scope, organizations.regionCode, organizations.id),
+  ];
   if (f.keyword) {
     conditions.push(
       or(
@@ -104,7 +111,11 @@ export async function listOrganizations(
 }
 
 /** Every row matching the filter, in name order, up to `limit` (for exports). */
-export async function allOrganizations(db: Executor, filter: OrganizationFilter, limit: number): Promise<OrganizationWithRegion[]> {
+export async function allOrganizations(
+  db: Executor,
+  filter: OrganizationFilter,
+  limit: number,
+): Promise<OrganizationWithRegion[]> {
   const rows = await db
     .select({ organization: organizations, regionName: regions.name })
     .from(organizations)
@@ -228,7 +239,11 @@ export async function listContacts(db: Executor, organizationId: string): Promis
 }
 
 export async function findContact(db: Executor, id: string): Promise<ContactRow | undefined> {
-  const [row] = await db.select().from(contacts).where(and(eq(contacts.id, id), eq(contacts.status, 'active'))).limit(1);
+  const [row] = await db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.id, id), eq(contacts.status, 'active')))
+    .limit(1);
   return row;
 }
 
@@ -262,7 +277,11 @@ function expertWhere(f: ExpertFilter): SQL | undefined {
   if (f.keyword) {
     const like = `%${escapeLike(f.keyword)}%`;
     conditions.push(
-      or(ilike(experts.name, like), ilike(experts.affiliationName, like), sql`array_to_string(${experts.specialties}, ' ') ilike ${like}`)!,
+      or(
+        ilike(experts.name, like),
+        ilike(experts.affiliationName, like),
+        sql`array_to_string(${experts.specialties}, ' ') ilike ${like}`,
+      )!,
     );
   }
   if (f.status) conditions.push(eq(experts.status, f.status as ExpertRow['status']));

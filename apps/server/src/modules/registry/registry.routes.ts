@@ -50,7 +50,9 @@ export function registryRoutes(app: FastifyInstance, s: RegistryServices) {
   api.post('/regions', { schema: { tags, body: regionCreateRequest, response: { 201: region } } }, async (req, reply) =>
     reply.status(201).send(await s.regions.create(contextOf(req), req.body)),
   );
-  api.get('/registry/summary', { schema: { tags, response: { 200: registrySummary } } }, (req) => s.regions.summary(contextOf(req)));
+  api.get('/registry/summary', { schema: { tags, response: { 200: registrySummary } } }, (req) =>
+    s.regions.summary(contextOf(req)),
+  );
 
   // Enterprise export/import come before /:id so the static paths win.
   api.get(
@@ -66,7 +68,13 @@ export function registryRoutes(app: FastifyInstance, s: RegistryServices) {
   );
   api.post(
     '/enterprises/import',
-    { schema: { tags, summary: 'Import enterprises from .xlsx or .csv (multipart field "file"): all rows or none', response: { 200: importResult } } },
+    {
+      schema: {
+        tags,
+        summary: 'Import enterprises from .xlsx or .csv (multipart field "file"): all rows or none',
+        response: { 200: importResult },
+      },
+    },
     async (req) => {
       const ctx = contextOf(req);
       const part = await req.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }).catch(() => undefined);
@@ -113,7 +121,14 @@ export function registryRoutes(app: FastifyInstance, s: RegistryServices) {
   });
   api.post(
     '/contacts/:id/reveal',
-    { schema: { tags, summary: 'The full phone number (permission registry.contact.reveal; audited)', params: idParams, response: { 200: revealedPhone } } },
+    {
+      schema: {
+        tags,
+        summary: 'The full phone number (permission registry.contact.reveal; audited)',
+        params: idParams,
+        response: { 200: revealedPhone },
+      },
+    },
     (req) => s.contacts.reveal(contextOf(req), req.params.id),
   );
 
@@ -123,7 +138,9 @@ export function registryRoutes(app: FastifyInstance, s: RegistryServices) {
   api.post('/experts', { schema: { tags, body: expertInput, response: { 201: expert } } }, async (req, reply) =>
     reply.status(201).send(await s.experts.create(contextOf(req), req.body)),
   );
-  api.get('/experts/:id', { schema: { tags, params: idParams, response: { 200: expert } } }, (req) => s.experts.get(contextOf(req), req.params.id));
+  api.get('/experts/:id', { schema: { tags, params: idParams, response: { 200: expert } } }, (req) =>
+    s.experts.get(contextOf(req), req.params.id),
+  );
   api.put('/experts/:id', { schema: { tags, params: idParams, body: expertInput, response: { 200: expert } } }, (req) =>
     s.experts.update(contextOf(req), req.params.id, req.body),
   );

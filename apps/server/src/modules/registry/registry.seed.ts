@@ -18,7 +18,12 @@ const REGIONS: repo.RegionRow[] = [
 /** The leadership group: the administrative committee leads, 13 departments are members, the office sits in the market-supervision branch. */
 const DEPARTMENTS: { name: string; shortName: string; role: 'leader' | 'office' | 'member'; duty: string }[] = [
   { name: '平顶山高新技术产业开发区管理委员会', shortName: '管委会', role: 'leader', duty: '领导小组组长单位，统筹质量强区工作' },
-  { name: '平顶山市市场监督管理局高新技术产业开发区分局', shortName: '高新市场监管分局', role: 'office', duty: '领导小组办公室；质量监管、标准、计量、认证、特种设备' },
+  {
+    name: '平顶山市市场监督管理局高新技术产业开发区分局',
+    shortName: '高新市场监管分局',
+    role: 'office',
+    duty: '领导小组办公室；质量监管、标准、计量、认证、特种设备',
+  },
   { name: '高新区党政办公室', shortName: '党政办', role: 'member', duty: '督查督办、综合协调' },
   { name: '高新区经济发展局', shortName: '经发局', role: 'member', duty: '产业发展、品牌培育' },
   { name: '高新区财政金融局', shortName: '财政局', role: 'member', duty: '质量工作经费和质量奖奖金保障' },
@@ -34,9 +39,17 @@ const DEPARTMENTS: { name: string; shortName: string; role: 'leader' | 'office' 
 ];
 
 const INSTITUTIONS: { name: string; categories: NqiCategory[]; qualifications: string }[] = [
-  { name: '平顶山市质量技术监督检验测试中心', categories: ['testing', 'metrology'], qualifications: 'CMA、CNAS 检验检测机构资质' },
+  {
+    name: '平顶山市质量技术监督检验测试中心',
+    categories: ['testing', 'metrology'],
+    qualifications: 'CMA、CNAS 检验检测机构资质',
+  },
   { name: '平顶山市标准化研究所', categories: ['standardization'], qualifications: '标准化技术服务' },
-  { name: '河南省锅炉压力容器检验技术科学研究院平顶山分院', categories: ['special_equipment'], qualifications: '特种设备检验检测机构核准' },
+  {
+    name: '河南省锅炉压力容器检验技术科学研究院平顶山分院',
+    categories: ['special_equipment'],
+    qualifications: '特种设备检验检测机构核准',
+  },
   { name: '中原认证服务（平顶山）有限公司', categories: ['certification'], qualifications: 'CNCA 批准认证机构' },
   { name: '鹰城品牌发展促进中心', categories: ['brand'], qualifications: '品牌培育咨询' },
   { name: '平顶山卓越绩效管理咨询有限公司', categories: ['quality_management'], qualifications: '卓越绩效、六西格玛培训' },
@@ -45,16 +58,86 @@ const INSTITUTIONS: { name: string; categories: NqiCategory[]; qualifications: s
 ];
 
 const EXPERTS = [
-  { name: '赵建国', title: 'senior', specialties: ['卓越绩效', '质量管理'], sections: ['C'], affiliation: '平顶山学院', past: ['平顶山尼龙新材料有限公司'] },
-  { name: '钱慧敏', title: 'senior', specialties: ['化工工艺', '标准化'], sections: ['C'], affiliation: '河南城建学院', past: [] },
-  { name: '孙立新', title: 'associate_senior', specialties: ['机械制造', '质量工程'], sections: ['C'], affiliation: '平顶山市质量技术监督检验测试中心', past: ['鹰城重工机械有限公司'] },
-  { name: '李雪梅', title: 'senior', specialties: ['财务管理', '绩效评价'], sections: ['J', 'M'], affiliation: '河南理工会计师事务所', past: [] },
-  { name: '周海涛', title: 'associate_senior', specialties: ['信息化', '数字化转型'], sections: ['I'], affiliation: '平顶山职业技术学院', past: ['高新软件科技有限公司'] },
-  { name: '吴卫东', title: 'senior', specialties: ['电气工程', '计量'], sections: ['C', 'D'], affiliation: '平顶山供电公司', past: [] },
-  { name: '郑秀兰', title: 'intermediate', specialties: ['食品安全', '质量管理体系'], sections: ['C'], affiliation: '平顶山市食品检验所', past: ['豫芝麻油食品有限公司'] },
-  { name: '王志强', title: 'senior', specialties: ['工程质量', '建筑施工'], sections: ['E'], affiliation: '平顶山市建设工程质量监督站', past: [] },
-  { name: '陈丽娟', title: 'associate_senior', specialties: ['顾客满意度', '品牌管理'], sections: ['F', 'L'], affiliation: '鹰城品牌发展促进中心', past: [] },
-  { name: '冯国栋', title: 'senior', specialties: ['环境工程', '节能减排'], sections: ['N'], affiliation: '平顶山市环境监测站', past: [] },
+  {
+    name: '赵建国',
+    title: 'senior',
+    specialties: ['卓越绩效', '质量管理'],
+    sections: ['C'],
+    affiliation: '平顶山学院',
+    past: ['平顶山尼龙新材料有限公司'],
+  },
+  {
+    name: '钱慧敏',
+    title: 'senior',
+    specialties: ['化工工艺', '标准化'],
+    sections: ['C'],
+    affiliation: '河南城建学院',
+    past: [],
+  },
+  {
+    name: '孙立新',
+    title: 'associate_senior',
+    specialties: ['机械制造', '质量工程'],
+    sections: ['C'],
+    affiliation: '平顶山市质量技术监督检验测试中心',
+    past: ['鹰城重工机械有限公司'],
+  },
+  {
+    name: '李雪梅',
+    title: 'senior',
+    specialties: ['财务管理', '绩效评价'],
+    sections: ['J', 'M'],
+    affiliation: '河南理工会计师事务所',
+    past: [],
+  },
+  {
+    name: '周海涛',
+    title: 'associate_senior',
+    specialties: ['信息化', '数字化转型'],
+    sections: ['I'],
+    affiliation: '平顶山职业技术学院',
+    past: ['高新软件科技有限公司'],
+  },
+  {
+    name: '吴卫东',
+    title: 'senior',
+    specialties: ['电气工程', '计量'],
+    sections: ['C', 'D'],
+    affiliation: '平顶山供电公司',
+    past: [],
+  },
+  {
+    name: '郑秀兰',
+    title: 'intermediate',
+    specialties: ['食品安全', '质量管理体系'],
+    sections: ['C'],
+    affiliation: '平顶山市食品检验所',
+    past: ['豫芝麻油食品有限公司'],
+  },
+  {
+    name: '王志强',
+    title: 'senior',
+    specialties: ['工程质量', '建筑施工'],
+    sections: ['E'],
+    affiliation: '平顶山市建设工程质量监督站',
+    past: [],
+  },
+  {
+    name: '陈丽娟',
+    title: 'associate_senior',
+    specialties: ['顾客满意度', '品牌管理'],
+    sections: ['F', 'L'],
+    affiliation: '鹰城品牌发展促进中心',
+    past: [],
+  },
+  {
+    name: '冯国栋',
+    title: 'senior',
+    specialties: ['环境工程', '节能减排'],
+    sections: ['N'],
+    affiliation: '平顶山市环境监测站',
+    past: [],
+  },
 ];
 
 export interface DemoRegistryIds {
@@ -105,7 +188,14 @@ export async function seedDemoRegistry(tx: Executor, enterpriseCount = DEMO_ENTE
 
   const generated = generateEnterprises(enterpriseCount, DEMO_REGION);
   // The zone's flagship: the one enterprise in the city holding all three levels of quality award.
-  generated[0] = { ...generated[0]!, name: '平顶山神马尼龙新材料有限公司', industrySection: 'C', industryCode: '2651', size: 'large', mainProducts: '尼龙66盐、工程塑料' };
+  generated[0] = {
+    ...generated[0]!,
+    name: '平顶山神马尼龙新材料有限公司',
+    industrySection: 'C',
+    industryCode: '2651',
+    size: 'large',
+    mainProducts: '尼龙66盐、工程塑料',
+  };
   const enterpriseRows = generated.map((e) => ({
     id: newId(),
     kind: 'enterprise' as const,

@@ -37,7 +37,10 @@ export const organizations = pgTable(
     leadershipRole: text('leadership_role'),
     responsibilities: text('responsibilities'),
     // institution
-    nqiCategories: text('nqi_categories').array().notNull().default(sql`'{}'::text[]`),
+    nqiCategories: text('nqi_categories')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     qualifications: text('qualifications'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
@@ -65,7 +68,9 @@ export const contacts = pgTable(
     phone: text('phone').notNull(),
     email: text('email'),
     isPrimary: boolean('is_primary').notNull().default(false),
-    status: text('status', { enum: ['active', 'removed'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'removed'] })
+      .notNull()
+      .default('active'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },

@@ -30,7 +30,8 @@ export async function migrationVersion(database: Database): Promise<string | nul
   if (!applied) return null;
   const migrations = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER });
   const index = migrations.findIndex((m) => m.folderMillis === applied);
-  const journal = (await import(path.join(MIGRATIONS_FOLDER, 'meta/_journal.json'), { with: { type: 'json' } }))
-    .default as { entries: { tag: string }[] };
+  const journal = (await import(path.join(MIGRATIONS_FOLDER, 'meta/_journal.json'), { with: { type: 'json' } })).default as {
+    entries: { tag: string }[];
+  };
   return journal.entries[index]?.tag ?? String(applied);
 }

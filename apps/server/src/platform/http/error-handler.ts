@@ -32,7 +32,12 @@ export function installErrorHandler(app: FastifyInstance): void {
     // Fastify's own client errors: malformed JSON, too large a body, wrong content type …
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       const code = err.statusCode === 429 ? 'rate_limited' : err.statusCode === 404 ? 'not_found' : 'bad_request';
-      const message = err.statusCode === 429 ? t('auth.rateLimited') : err.statusCode === 404 ? t('notFound') : `${t('badRequest')}: ${err.message}`;
+      const message =
+        err.statusCode === 429
+          ? t('auth.rateLimited')
+          : err.statusCode === 404
+            ? t('notFound')
+            : `${t('badRequest')}: ${err.message}`;
       return reply.status(err.statusCode).send({ error: { code, message } });
     }
     if (isUnstorableText(err)) {
