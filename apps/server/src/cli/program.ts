@@ -5,6 +5,7 @@ import type { ServiceDeps } from '../platform/services.js';
 import { DEMO_REGION } from '../modules/registry/index.js';
 import { withDatabase } from './cli-database.js';
 import { auditVerifyCommand } from './commands/audit-verify.js';
+import { drawVerifyCommand } from './commands/draw-verify.js';
 import { enterpriseImportCommand } from './commands/enterprise-import.js';
 import { migrateCommand } from './commands/migrate.js';
 import { seedDemoCommand, seedScaleCommand } from './commands/seed.js';
@@ -123,6 +124,21 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, config
     .command('verify')
     .description("check the audit log's hash chain from the first row")
     .action(run((deps) => auditVerifyCommand(deps, io)));
+
+  // Needs no database: an observer checks a published draw with the file alone.
+  program
+    .command('draw')
+    .description('random draws (双随机)')
+    .command('verify')
+    .description('recompute a published draw record (JSON) and say whether pool hash and result hold; opens no database')
+    .argument('<file>', 'the draw record, a .json file')
+    .action(async (file: string) => {
+      try {
+        setExitCode(await drawVerifyCommand({ file }, io));
+      } catch (err) {
+        setExitCode(reportFailure(io, err));
+      }
+    });
 
   return program;
 }

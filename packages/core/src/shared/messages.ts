@@ -120,6 +120,150 @@ export const messages = {
     'zh-CN': '不能在您的管辖区域之外创建数据',
     'en-US': 'You cannot create data outside your region',
   },
+  'draw.seedInvalid': {
+    'zh-CN': '随机种子只能由非负整数组成',
+    'en-US': 'The seed may contain only whole numbers of 0 or more',
+  },
+  'draw.seedEmpty': {
+    'zh-CN': '随机种子至少需要一个来源，每个来源至少一个数（来源之间用 / 分隔）',
+    'en-US': 'The seed needs at least one source with at least one number (sources separated by /)',
+  },
+  'draw.countOutOfRange': {
+    'zh-CN': '抽取数量须为整数，且不能超过名录中的数量',
+    'en-US': 'The number to draw must be a whole number no larger than the pool',
+  },
+  'draw.poolTooLarge': { 'zh-CN': '抽取名录过大', 'en-US': 'The pool is too large' },
+  'draw.poolDuplicate': { 'zh-CN': '抽取名录中有重复的编号', 'en-US': 'The pool lists an id more than once' },
+  'draw.poolIdInvalid': {
+    'zh-CN': '名录编号不能为空，不能有首尾空格或控制字符',
+    'en-US': 'Pool ids must not be empty or have surrounding spaces or control characters',
+  },
+  'draw.verify.algorithm': { 'zh-CN': '不支持的抽取算法', 'en-US': 'Unknown draw algorithm' },
+  'draw.verify.poolOrder': {
+    'zh-CN': '公布的名录未按规范顺序排列',
+    'en-US': 'The published pool is not in its canonical (sorted) order',
+  },
+  'draw.verify.poolHash': {
+    'zh-CN': '名录哈希值与公布的名录不符',
+    'en-US': 'The pool hash does not match the published pool',
+  },
+  'draw.verify.result': {
+    'zh-CN': '抽取结果与按名录和随机种子重新计算的结果不符',
+    'en-US': 'The result differs from the one recomputed from the pool and the seed',
+  },
+  'calendar.wrongYear': { 'zh-CN': '日期不属于该年度', 'en-US': 'The date is not in this year' },
+  'calendar.holidayAndWorkday': {
+    'zh-CN': '同一天不能既是节假日又是调休工作日',
+    'en-US': 'A day cannot be both a holiday and an adjusted working day',
+  },
+  'calendar.workdayNotWeekend': {
+    'zh-CN': '调休工作日应为周六或周日',
+    'en-US': 'An adjusted working day must be a Saturday or Sunday',
+  },
+  'calendar.duplicateYear': { 'zh-CN': '年度重复', 'en-US': 'The year is listed twice' },
+  'transition.unknown': { 'zh-CN': '没有这个流程操作', 'en-US': 'There is no such workflow step' },
+  'transition.forbidden': { 'zh-CN': '您不能执行这个流程操作', 'en-US': 'You may not take this workflow step' },
+  'transition.notAllowedFromState': {
+    'zh-CN': '当前状态下不能执行这个流程操作',
+    'en-US': 'This workflow step is not possible in the current state',
+  },
+  'awards.criteria.duplicateId': { 'zh-CN': '评价准则中的编号重复', 'en-US': 'An id is used twice in the criteria' },
+  'awards.criteria.itemSum': {
+    'zh-CN': '条目分值之和与类目分值不符',
+    'en-US': 'The item points do not add up to the category points',
+  },
+  'awards.criteria.categorySum': {
+    'zh-CN': '类目分值之和与总分不符',
+    'en-US': 'The category points do not add up to the total',
+  },
+  'awards.score.percentage': {
+    'zh-CN': '得分百分比应为0–100之间5的倍数',
+    'en-US': 'A score percentage is a multiple of 5 from 0 to 100',
+  },
+  'awards.score.unknownItem': {
+    'zh-CN': '该条目不属于本周期采用的评价准则',
+    'en-US': 'This item is not part of the criteria this cycle uses',
+  },
+  'awards.score.duplicateItem': { 'zh-CN': '同一条目只能评分一次', 'en-US': 'An item can be scored only once' },
+  'awards.normalisation.tooFewScores': {
+    'zh-CN': '该专家评分数量不足，不计算宽严校正参考',
+    'en-US': 'Too few scores from this expert for a severity adjustment',
+  },
+  'awards.normalisation.noSpread': {
+    'zh-CN': '该专家各项评分完全相同，无法计算宽严校正参考',
+    'en-US': 'This expert gave every item the same score: no severity adjustment',
+  },
+  'awards.quota.winners': { 'zh-CN': '获奖名额已满', 'en-US': 'The quota of winners is used up' },
+  'awards.quota.nominations': { 'zh-CN': '提名奖名额已满', 'en-US': 'The quota of nomination awards is used up' },
+  'awards.money.fen': {
+    'zh-CN': '金额应为以分计的非负整数',
+    'en-US': 'Amounts are whole numbers of fen, not negative',
+  },
+  'awards.calendar.order': {
+    'zh-CN': '日期早于前一环节的日期',
+    'en-US': 'This date comes before the date of the previous step',
+  },
+  'awards.eligibility.duplicateRule': { 'zh-CN': '同一资格条件重复设置', 'en-US': 'An eligibility rule is listed twice' },
+  'awards.eligibility.yearsInOperation': {
+    'zh-CN': '成立并经营满规定年限（专精特新“小巨人”企业可放宽）',
+    'en-US': 'In operation for the required number of years (fewer for "little giant" firms)',
+  },
+  'awards.eligibility.noMajorAccident': {
+    'zh-CN': '规定年限内未发生重大质量、安全、环境事故',
+    'en-US': 'No major quality, safety or environmental accident in the required number of years',
+  },
+  'awards.eligibility.winnerLockout': {
+    'zh-CN': '获得本级质量奖后须满规定年限方可再次申报',
+    'en-US': 'A winner of this award may apply again only after the required number of years',
+  },
+  'awards.eligibility.lowerLevelAward': {
+    'zh-CN': '须已获得下一级质量奖',
+    'en-US': 'The award of the level below must be held',
+  },
+  'awards.eligibility.noRevocationBan': {
+    'zh-CN': '未因被撤销质量奖而处于禁止申报期',
+    'en-US': 'Not barred from applying after a revoked award',
+  },
+  'awards.eligibility.notMet': { 'zh-CN': '申报资格条件未全部满足', 'en-US': 'Not every eligibility rule is met' },
+  'awards.transition.commentRequired': { 'zh-CN': '请填写说明理由', 'en-US': 'Give the reason' },
+  'awards.selfAssessment.incomplete': {
+    'zh-CN': '自评尚未覆盖全部条目',
+    'en-US': 'The self-assessment does not cover every item yet',
+  },
+  'awards.applicationWindow.closed': { 'zh-CN': '不在申报时间内', 'en-US': 'The application window is not open' },
+  'awards.reviewGroup.incomplete': {
+    'zh-CN': '评审组人数不足或未指定组长',
+    'en-US': 'The review group is too small or has no leader',
+  },
+  'awards.consensus.incomplete': {
+    'zh-CN': '评审组尚未对全部条目形成共识评分',
+    'en-US': 'The review group has not agreed a score for every item yet',
+  },
+  'awards.proposal.missing': {
+    'zh-CN': '请选择拟授予质量奖或提名奖',
+    'en-US': 'Choose whether to propose the award or a nomination award',
+  },
+  'awards.notice.notEnded': { 'zh-CN': '公示期尚未结束', 'en-US': 'The public notice has not ended yet' },
+  'awards.objections.open': {
+    'zh-CN': '尚有未处理完毕的异议',
+    'en-US': 'An objection is still being handled',
+  },
+  'awards.objection.anonymous': {
+    'zh-CN': '异议须实名提出，不受理匿名异议',
+    'en-US': 'Objections must carry the real name: anonymous objections are not accepted',
+  },
+  'awards.objection.contact': {
+    'zh-CN': '请填写有效的联系电话或电子邮箱',
+    'en-US': 'Give a valid phone number or e-mail address',
+  },
+  'awards.objection.evidenceRequired': {
+    'zh-CN': '异议须附证明材料',
+    'en-US': 'An objection needs supporting evidence',
+  },
+  'awards.objection.outsideNotice': {
+    'zh-CN': '异议应在公示期内提出',
+    'en-US': 'Objections are accepted only during the public notice',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;
