@@ -30,17 +30,10 @@ const run = spawnSync(
   { cwd: root, stdio: 'inherit' },
 );
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-if (existsSync(results)) {
-  const report = JSON.parse(readFileSync(results, 'utf8'));
-  passed = report.numPassedTests;
-  failed = report.numFailedTests + (report.numFailedTestSuites ?? 0);
-  skipped = report.numPendingTests + (report.numTodoTests ?? 0);
-} else {
-  failed = 1;
-}
+const report = existsSync(results) ? JSON.parse(readFileSync(results, 'utf8')) : null;
+const passed = report?.numPassedTests ?? 0;
+let failed = report ? report.numFailedTests + (report.numFailedTestSuites ?? 0) : 1;
+const skipped = report ? report.numPendingTests + (report.numTodoTests ?? 0) : 0;
 if (run.status !== 0 && failed === 0) failed = 1;
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 ? 1 : 0);
