@@ -1,23 +1,16 @@
-import { useRef, useState } from 'react';
+import { EditableListPage } from '../../components/EditableListPage';
 import {
   ModalForm,
-  PageContainer,
   ProFormDependency,
   ProFormSelect,
   ProFormSwitch,
   ProFormText,
   ProFormTextArea,
-  ProTable,
-  type ActionType,
   type ProColumns,
 } from '@ant-design/pro-components';
-import { Button, Form, Tag, Typography } from 'antd';
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Form, Tag, Typography } from 'antd';
 import { LEADERSHIP_ROLES, ORGANIZATION_STATUSES, departmentInput, translate, type Organization } from '@qd/core';
-import { fetchPage, toListQuery } from '../../api/pro-table';
 import { useCan, useMe } from '../../app/auth/useAuth';
-import { keywordSearch } from '../../components/keyword-search';
-import { useErrorMessage } from '../../components/useErrorMessage';
 import { testId } from '../../components/test-id';
 import { enumLabel } from '../../i18n/enum-label';
 import { optionsOf, valueEnumOf } from '../../i18n/enum-options';
@@ -33,10 +26,7 @@ const LEADERSHIP_COLORS: Record<string, string> = { leader: 'red', office: 'gold
 /** The member departments of the quality leadership group, and other departments of the zone. */
 export default function DepartmentsPage() {
   const t = useT();
-  const showError = useErrorMessage();
   const can = useCan();
-  const actionRef = useRef<ActionType>(undefined);
-  const [editing, setEditing] = useState<Organization | 'new' | null>(null);
   const canWrite = can('registry.department.write');
 
   const columns: ProColumns<Organization>[] = [
@@ -63,65 +53,17 @@ export default function DepartmentsPage() {
       width: 100,
       valueEnum: valueEnumOf(ORGANIZATION_STATUSES, (c) => enumLabel(t, 'orgStatus', c), orgStatusBadge),
     },
-    ...(canWrite
-      ? [
-          {
-            title: t('common.actions'),
-            valueType: 'option' as const,
-            width: 100,
-            render: (_: unknown, row: Organization) => (
-              <Button
-                type="link"
-                size="small"
-                icon={<EditOutlined />}
-                onClick={() => setEditing(row)}
-                aria-label={`${t('common.edit')} ${row.name}`}
-              >
-                {t('common.edit')}
-              </Button>
-            ),
-          },
-        ]
-      : []),
   ];
 
   return (
-    <PageContainer title={t('department.list')}>
-      <ProTable<Organization>
-        rowKey="id"
-        onRequestError={showError}
-        actionRef={actionRef}
-        columns={columns}
-        search={{ labelWidth: 'auto' }}
-        pagination={{ defaultPageSize: 20, showTotal: (total) => t('common.total', { total }) }}
-        request={(params, sort) => fetchPage<Organization>('/departments', toListQuery(params, sort))}
-        options={{ search: keywordSearch(t('common.searchNameOrCode')), reload: true, density: false, setting: false }}
-        toolBarRender={() =>
-          canWrite
-            ? [
-                <Button
-                  key="create"
-                  type="primary"
-                  icon={<PlusOutlined />}
-                  onClick={() => setEditing('new')}
-                  data-testid="create-button"
-                >
-                  {t('common.create')}
-                </Button>,
-              ]
-            : []
-        }
-      />
-      {editing && (
-        <DepartmentForm
-          department={editing === 'new' ? undefined : editing}
-          onClose={(saved) => {
-            setEditing(null);
-            if (saved) actionRef.current?.reload();
-          }}
-        />
-      )}
-    </PageContainer>
+    <EditableListPage<Organization>
+      title={t('department.list')}
+      path={'/departments'}
+      searchPlaceholder={t('common.searchNameOrCode')}
+      columns={columns}
+      canWrite={canWrite}
+      renderForm={(record, onClose) => <DepartmentForm department={record} onClose={onClose} />}
+    />
   );
 }
 

@@ -1,20 +1,8 @@
-import { useRef, useState } from 'react';
-import {
-  DrawerForm,
-  PageContainer,
-  ProFormSelect,
-  ProFormText,
-  ProTable,
-  type ActionType,
-  type ProColumns,
-} from '@ant-design/pro-components';
-import { Button, Form, Space, Tag, Tooltip } from 'antd';
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditableListPage } from '../../components/EditableListPage';
+import { DrawerForm, ProFormSelect, ProFormText, type ProColumns } from '@ant-design/pro-components';
+import { Form, Space, Tag, Tooltip } from 'antd';
 import { EXPERT_TITLES, expertInput, translate, type Expert } from '@qd/core';
-import { fetchPage, toListQuery } from '../../api/pro-table';
 import { useCan, useMe } from '../../app/auth/useAuth';
-import { keywordSearch } from '../../components/keyword-search';
-import { useErrorMessage } from '../../components/useErrorMessage';
 import { testId } from '../../components/test-id';
 import { industrySectionName } from '../../i18n/domain-labels';
 import { enumLabel } from '../../i18n/enum-label';
@@ -31,11 +19,8 @@ const EXPERT_STATUSES = ['active', 'inactive'] as const;
 /** The pool of award experts. Phones are masked as the server sends them. */
 export default function ExpertsPage() {
   const t = useT();
-  const showError = useErrorMessage();
   const locale = useLocale();
   const can = useCan();
-  const actionRef = useRef<ActionType>(undefined);
-  const [editing, setEditing] = useState<Expert | 'new' | null>(null);
   const sections = useIndustrySectionOptions();
   const canWrite = can('registry.expert.write');
 
@@ -95,65 +80,17 @@ export default function ExpertsPage() {
         (c) => (c === 'active' ? 'Success' : 'Default'),
       ),
     },
-    ...(canWrite
-      ? [
-          {
-            title: t('common.actions'),
-            valueType: 'option' as const,
-            width: 100,
-            render: (_: unknown, row: Expert) => (
-              <Button
-                type="link"
-                size="small"
-                icon={<EditOutlined />}
-                onClick={() => setEditing(row)}
-                aria-label={`${t('common.edit')} ${row.name}`}
-              >
-                {t('common.edit')}
-              </Button>
-            ),
-          },
-        ]
-      : []),
   ];
 
   return (
-    <PageContainer title={t('expert.list')}>
-      <ProTable<Expert>
-        rowKey="id"
-        onRequestError={showError}
-        actionRef={actionRef}
-        columns={columns}
-        search={{ labelWidth: 'auto' }}
-        pagination={{ defaultPageSize: 20, showTotal: (total) => t('common.total', { total }) }}
-        request={(params, sort) => fetchPage<Expert>('/experts', toListQuery(params, sort))}
-        options={{ search: keywordSearch(t('expert.searchPlaceholder')), reload: true, density: false, setting: false }}
-        toolBarRender={() =>
-          canWrite
-            ? [
-                <Button
-                  key="create"
-                  type="primary"
-                  icon={<PlusOutlined />}
-                  onClick={() => setEditing('new')}
-                  data-testid="create-button"
-                >
-                  {t('common.create')}
-                </Button>,
-              ]
-            : []
-        }
-      />
-      {editing && (
-        <ExpertForm
-          expert={editing === 'new' ? undefined : editing}
-          onClose={(saved) => {
-            setEditing(null);
-            if (saved) actionRef.current?.reload();
-          }}
-        />
-      )}
-    </PageContainer>
+    <EditableListPage<Expert>
+      title={t('expert.list')}
+      path={'/experts'}
+      searchPlaceholder={t('expert.searchPlaceholder')}
+      columns={columns}
+      canWrite={canWrite}
+      renderForm={(record, onClose) => <ExpertForm expert={record} onClose={onClose} />}
+    />
   );
 }
 

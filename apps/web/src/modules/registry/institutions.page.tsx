@@ -1,21 +1,8 @@
-import { useRef, useState } from 'react';
-import {
-  ModalForm,
-  PageContainer,
-  ProFormSelect,
-  ProFormText,
-  ProFormTextArea,
-  ProTable,
-  type ActionType,
-  type ProColumns,
-} from '@ant-design/pro-components';
-import { Button, Form, Space, Tag } from 'antd';
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditableListPage } from '../../components/EditableListPage';
+import { ModalForm, ProFormSelect, ProFormText, ProFormTextArea, type ProColumns } from '@ant-design/pro-components';
+import { Form, Space, Tag } from 'antd';
 import { NQI_CATEGORY_CODES, ORGANIZATION_STATUSES, institutionInput, translate, type Organization } from '@qd/core';
-import { fetchPage, toListQuery } from '../../api/pro-table';
 import { useCan, useMe } from '../../app/auth/useAuth';
-import { keywordSearch } from '../../components/keyword-search';
-import { useErrorMessage } from '../../components/useErrorMessage';
 import { testId } from '../../components/test-id';
 import { nqiCategoryName } from '../../i18n/domain-labels';
 import { enumLabel } from '../../i18n/enum-label';
@@ -30,11 +17,8 @@ import { useSaveRecord } from './components/useSaveRecord';
 /** Service institutions of the NQI one-stop station, with the categories they serve. */
 export default function InstitutionsPage() {
   const t = useT();
-  const showError = useErrorMessage();
   const locale = useLocale();
   const can = useCan();
-  const actionRef = useRef<ActionType>(undefined);
-  const [editing, setEditing] = useState<Organization | 'new' | null>(null);
   const canWrite = can('registry.institution.write');
 
   const columns: ProColumns<Organization>[] = [
@@ -67,65 +51,17 @@ export default function InstitutionsPage() {
       width: 100,
       valueEnum: valueEnumOf(ORGANIZATION_STATUSES, (c) => enumLabel(t, 'orgStatus', c), orgStatusBadge),
     },
-    ...(canWrite
-      ? [
-          {
-            title: t('common.actions'),
-            valueType: 'option' as const,
-            width: 100,
-            render: (_: unknown, row: Organization) => (
-              <Button
-                type="link"
-                size="small"
-                icon={<EditOutlined />}
-                onClick={() => setEditing(row)}
-                aria-label={`${t('common.edit')} ${row.name}`}
-              >
-                {t('common.edit')}
-              </Button>
-            ),
-          },
-        ]
-      : []),
   ];
 
   return (
-    <PageContainer title={t('institution.list')}>
-      <ProTable<Organization>
-        rowKey="id"
-        onRequestError={showError}
-        actionRef={actionRef}
-        columns={columns}
-        search={{ labelWidth: 'auto' }}
-        pagination={{ defaultPageSize: 20, showTotal: (total) => t('common.total', { total }) }}
-        request={(params, sort) => fetchPage<Organization>('/institutions', toListQuery(params, sort))}
-        options={{ search: keywordSearch(t('common.searchNameOrCode')), reload: true, density: false, setting: false }}
-        toolBarRender={() =>
-          canWrite
-            ? [
-                <Button
-                  key="create"
-                  type="primary"
-                  icon={<PlusOutlined />}
-                  onClick={() => setEditing('new')}
-                  data-testid="create-button"
-                >
-                  {t('common.create')}
-                </Button>,
-              ]
-            : []
-        }
-      />
-      {editing && (
-        <InstitutionForm
-          institution={editing === 'new' ? undefined : editing}
-          onClose={(saved) => {
-            setEditing(null);
-            if (saved) actionRef.current?.reload();
-          }}
-        />
-      )}
-    </PageContainer>
+    <EditableListPage<Organization>
+      title={t('institution.list')}
+      path={'/institutions'}
+      searchPlaceholder={t('common.searchNameOrCode')}
+      columns={columns}
+      canWrite={canWrite}
+      renderForm={(record, onClose) => <InstitutionForm institution={record} onClose={onClose} />}
+    />
   );
 }
 
