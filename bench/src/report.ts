@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { HttpResult } from './http.js';
+import type { TimingResult } from './module-bench.js';
 import type { ImportTiming, LoadTiming } from './protocol.js';
 
 export interface BenchReport {
@@ -20,6 +21,8 @@ export interface BenchReport {
   load: (LoadTiming & { database: string })[];
   http: HttpResult[];
   import: (ImportTiming & { database: string })[];
+  /** The feature modules' timed operations (bench/src/modules). */
+  timings: TimingResult[];
   skipped: string[];
 }
 
@@ -89,6 +92,15 @@ export function formatReport(r: BenchReport): string {
           fixed(i.writeSeconds),
           fixed(i.totalSeconds),
         ]),
+      ),
+    );
+  }
+  if (r.timings.length) {
+    parts.push(
+      '',
+      table(
+        ['module', 'operation', 'database', 'runs', 'median ms', 'p99 ms', 'note'],
+        r.timings.map((t) => [t.module, t.scenario, t.database, t.runs, t.medianMs, t.p99Ms, t.note]),
       ),
     );
   }

@@ -6,7 +6,8 @@
  * Environment: BENCH_ROWS (100000), BENCH_SECONDS (10), BENCH_CONNECTIONS (50),
  * BENCH_WARMUP_SECONDS (2), BENCH_IMPORT_ROWS (= BENCH_ROWS, 0 skips), BENCH_IMPORT_FORMAT
  * (xlsx | csv), BENCH_DATABASE_URL / TEST_DATABASE_URL (the PostgreSQL server; a fresh database
- * is made on it and dropped after), BENCH_SKIP_POSTGRES=1.
+ * is made on it and dropped after), BENCH_SKIP_POSTGRES=1, BENCH_ONLY (comma list of `foundation` and
+ * module names, e.g. `awards,services`; all when unset).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,6 +17,7 @@ import { createBenchDatabase, DEFAULT_POSTGRES_URL } from './postgres.js';
 import type { DatabaseTarget } from './protocol.js';
 import { formatReport, loadAverage, machine, writeReport, type BenchReport } from './report.js';
 import { startServerProcess } from './server-control.js';
+import { MODULE_BENCHES } from './modules/index.js';
 
 const env = process.env;
 const int = (value: string | undefined, fallback: number) =>
@@ -35,6 +37,8 @@ const KEYWORD = '尼龙';
 const POINT_IDS = 500;
 
 const log = (line: string) => console.error(`[bench] ${line}`);
+const ONLY = env.BENCH_ONLY ? new Set(env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;
+const selected = (name: string) => !ONLY || ONLY.has(name);
 
 async function benchDatabase(report: BenchReport, label: string, target: DatabaseTarget): Promise<void> {
   log(`${label}: seeding the demo district and loading ${ROWS} enterprises …`);
@@ -71,33 +75,45 @@ async function main() {
     load: [],
     http: [],
     import: [],
+    timings: [],
     skipped: [],
   };
 
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qd-bench-'));
-  try {
-    await benchDatabase(report, 'PGlite', { kind: 'pglite', dataDir });
-  } finally {
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
-
   const serverUrl = env.BENCH_DATABASE_URL || env.TEST_DATABASE_URL || DEFAULT_POSTGRES_URL;
   const pgServer = new URL(serverUrl);
-  if (env.BENCH_SKIP_POSTGRES === '1') {
-    report.skipped.push('PostgreSQL (BENCH_SKIP_POSTGRES=1)');
-  } else {
-    const created = await createBenchDatabase(serverUrl);
-    if ('unreachable' in created) {
-      const reason = `PostgreSQL at ${pgServer.host} is not reachable (${created.unreachable}); set BENCH_DATABASE_URL to measure it`;
-      log(reason);
-      report.skipped.push(reason);
+  let postgresReachable = env.BENCH_SKIP_POSTGRES !== '1';
+  if (selected('foundation')) {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qd-bench-'));
+    try {
+      await benchDatabase(report, 'PGlite', { kind: 'pglite', dataDir });
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+    if (env.BENCH_SKIP_POSTGRES === '1') {
+      report.skipped.push('PostgreSQL (BENCH_SKIP_POSTGRES=1)');
     } else {
-      try {
-        await benchDatabase(report, 'PostgreSQL', { kind: 'postgres', url: created.url });
-      } finally {
-        await created.drop();
+      const created = await createBenchDatabase(serverUrl);
+      if ('unreachable' in created) {
+        const reason = `PostgreSQL at ${pgServer.host} is not reachable (${created.unreachable}); set BENCH_DATABASE_URL to measure it`;
+        log(reason);
+        report.skipped.push(reason);
+        postgresReachable = false;
+      } else {
+        try {
+          await benchDatabase(report, 'PostgreSQL', { kind: 'postgres', url: created.url });
+        } finally {
+          await created.drop();
+        }
       }
     }
+  }
+
+  for (const bench of MODULE_BENCHES.filter((b) => selected(b.module))) {
+    log(`${bench.module} …`);
+    const out = await bench.run({ settings, postgresServerUrl: postgresReachable ? serverUrl : null, log });
+    report.http.push(...(out.http ?? []));
+    report.timings.push(...(out.timings ?? []));
+    report.skipped.push(...(out.skipped ?? []));
   }
 
   log('ceiling: bare Fastify …');

@@ -30,6 +30,7 @@ import {
   registryRoutes,
 } from './modules/registry/index.js';
 import { MAX_UPLOAD_BYTES } from './modules/registry/registry.routes.js';
+import { FEATURE_MODULES } from './modules/feature-modules.js';
 
 export const VERSION = '0.1.0';
 
@@ -108,9 +109,11 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
         regions: createRegionsService(deps),
         transfer: createEnterpriseTransferService(deps),
       });
+      for (const module of FEATURE_MODULES) await module.apiRoutes?.(api, deps);
     },
     { prefix: '/api/v1' },
   );
+  for (const module of FEATURE_MODULES) await module.rootRoutes?.(app, deps);
 
   serveWebApp(app, config.webDist);
   return app;

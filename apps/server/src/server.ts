@@ -7,9 +7,10 @@ import { generatePassword } from './platform/crypto/password-hash.js';
 import { isDatabaseEmpty, seedDemo } from './seed/demo-seed.js';
 import { startJobs, type JobRunner } from './platform/jobs/job-runner.js';
 import { identityJobs } from './modules/identity/index.js';
+import { FEATURE_MODULES } from './modules/feature-modules.js';
 
 /** Every module's background jobs. */
-const JOBS = [...identityJobs];
+const JOBS = [...identityJobs, ...FEATURE_MODULES.flatMap((m) => m.jobs ?? [])];
 
 export interface StartOptions {
   /** Overrides of the environment's configuration (port 0 picks a free port). */

@@ -3,6 +3,7 @@ import type { Database } from '../platform/db/database.js';
 import { systemContext } from '../platform/request-context.js';
 import { countUsers, seedDemoUsers } from '../modules/identity/index.js';
 import { DEMO_REGION, linkExpertUser, seedDemoRegistry } from '../modules/registry/index.js';
+import { FEATURE_MODULES } from '../modules/feature-modules.js';
 
 export const DEMO_USERS = [
   { username: 'admin', zh: '系统管理员', role: 'sysadmin' },
@@ -44,6 +45,16 @@ export async function seedDemo(database: Database, password: string, enterpriseC
       })),
     );
     await linkExpertUser(tx, ids.expertIds[0]!, userIds.expert!);
+    const context = {
+      regionCode: DEMO_REGION,
+      userIds,
+      officeDepartmentId: ids.officeDepartmentId,
+      enterpriseId: ids.enterpriseId,
+      institutionId: ids.institutionId,
+      expertIds: ids.expertIds,
+      now: new Date(),
+    };
+    for (const module of FEATURE_MODULES) await module.seedDemo?.(tx, context);
     await appendAudit(tx, systemContext(DEMO_REGION, 'seed'), {
       action: 'system.seed.demo',
       detail: { users: DEMO_USERS.length, enterprises: enterpriseCount ?? 200 },

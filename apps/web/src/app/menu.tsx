@@ -14,6 +14,10 @@ import {
 import type { Permission } from '@qd/core';
 import type { MessageId } from '../i18n/zh-CN';
 import type { Translate } from '../i18n/translator';
+import { awardsMenu } from '../modules/awards/routes';
+import { governanceMenu } from '../modules/governance/routes';
+import { servicesMenu } from '../modules/services/routes';
+import { supervisionMenu } from '../modules/supervision/routes';
 
 export interface MenuEntry {
   path: string;
@@ -37,6 +41,10 @@ export const MENU: MenuEntry[] = [
       { path: '/registry/experts', label: 'menu.experts', icon: <ExperimentOutlined />, anyOf: ['registry.read'] },
     ],
   },
+  ...governanceMenu,
+  ...awardsMenu,
+  ...servicesMenu,
+  ...supervisionMenu,
   {
     path: '/admin',
     label: 'menu.admin',

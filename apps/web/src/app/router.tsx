@@ -1,6 +1,10 @@
 import { createBrowserRouter } from 'react-router';
 import { identityPublicRoutes, identityRoutes } from '../modules/identity/routes';
 import { registryRoutes } from '../modules/registry/routes';
+import { awardsRoutes } from '../modules/awards/routes';
+import { servicesRoutes } from '../modules/services/routes';
+import { supervisionRoutes } from '../modules/supervision/routes';
+import { governanceRoutes } from '../modules/governance/routes';
 import { AppShell } from './AppShell';
 import { RequireAuth } from './auth/RequireAuth';
 import { NotFound } from './NotFound';
@@ -22,7 +26,15 @@ export const router = createBrowserRouter([
           </RequireAuth>
         ),
         ErrorBoundary: RouteError,
-        children: [...registryRoutes, ...identityRoutes, { path: '*', Component: NotFound }],
+        children: [
+          ...registryRoutes,
+          ...awardsRoutes,
+          ...servicesRoutes,
+          ...supervisionRoutes,
+          ...governanceRoutes,
+          ...identityRoutes,
+          { path: '*', Component: NotFound },
+        ],
       },
     ],
   },

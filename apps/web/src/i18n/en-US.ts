@@ -1,7 +1,11 @@
+import { awardsEn } from '../modules/awards/messages';
+import { governanceEn } from '../modules/governance/messages';
+import { servicesEn } from '../modules/services/messages';
+import { supervisionEn } from '../modules/supervision/messages';
 import type { MessageId } from './zh-CN';
 
 /** English labels: the same keys as zh-CN.ts, no more, no fewer. */
-export const enUS: Record<MessageId, string> = {
+const foundationEn = {
   'app.name': 'Quality District',
   'app.nameSecondary': '质量强区数字化平台',
   'app.loading': 'Loading…',
@@ -230,4 +234,13 @@ export const enUS: Record<MessageId, string> = {
   'enum.outcome.success': 'Success',
   'enum.outcome.failure': 'Failure',
   'enum.outcome.denied': 'Denied',
+};
+
+/** English labels, the same keys as zh-CN (the type checker enforces it). */
+export const enUS: Record<MessageId, string> = {
+  ...foundationEn,
+  ...awardsEn,
+  ...servicesEn,
+  ...supervisionEn,
+  ...governanceEn,
 };

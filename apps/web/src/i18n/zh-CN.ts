@@ -3,7 +3,11 @@
  * the same keys (the type checker enforces it). `{name}` marks a value filled in at run time.
  * Rule and error texts shared with the server live in core's messages, not here.
  */
-export const zhCN = {
+import { awardsZh } from '../modules/awards/messages';
+import { governanceZh } from '../modules/governance/messages';
+import { servicesZh } from '../modules/services/messages';
+import { supervisionZh } from '../modules/supervision/messages';
+const foundationZh = {
   'app.name': '质量强区数字化平台',
   'app.nameSecondary': 'Quality District',
   'app.loading': '加载中…',
@@ -232,5 +236,8 @@ export const zhCN = {
   'enum.outcome.failure': '失败',
   'enum.outcome.denied': '拒绝',
 };
+
+/** The foundation's labels, then each feature module's (`modules/<module>/messages.ts`). */
+export const zhCN = { ...foundationZh, ...awardsZh, ...servicesZh, ...supervisionZh, ...governanceZh };
 
 export type MessageId = keyof typeof zhCN;

@@ -14,10 +14,7 @@ import {
   APPLICATION_STATES,
   APPLICATION_STATE_NAMES,
   APPLICATION_TRANSITIONS,
-  AWARD_PERMISSIONS,
-  AWARD_ROLE_PERMISSIONS,
   applicationLifecycle as machine,
-  awardPermissionsOf,
   noticeEndsOn,
   objectionTimingIssue,
   rolesForTransition,
@@ -26,13 +23,14 @@ import {
   type ApplicationState,
   type ApplicationTransition,
 } from './lifecycle.js';
+import { AWARD_PERMISSIONS, AWARD_ROLE_PERMISSIONS } from './permissions.js';
 
 function actor(roles: Role[], extra: Partial<ApplicationActor> = {}): ApplicationActor {
   return {
     userId: `user-${roles.join('-')}`,
     organizationId: null,
     roles,
-    permissions: [...permissionsOf(roles), ...awardPermissionsOf(roles)],
+    permissions: permissionsOf(roles),
     ...extra,
   };
 }
@@ -91,11 +89,12 @@ describe('award application lifecycle', () => {
   it('names every state in both languages and uses only award permissions known to the module', () => {
     for (const s of APPLICATION_STATES) expect(APPLICATION_STATE_NAMES[s].zh.length).toBeGreaterThan(0);
     for (const t of machine.transitions) expect(AWARD_PERMISSIONS).toContain(t.permission);
-    // The award permissions are new names, not already in identity's list.
-    for (const p of AWARD_PERMISSIONS) expect(PERMISSIONS as readonly string[]).not.toContain(p);
+    // The award permissions are part of the platform's list, and each role holds its grants.
+    for (const p of AWARD_PERMISSIONS) expect(PERMISSIONS as readonly string[]).toContain(p);
     for (const [role, perms] of Object.entries(AWARD_ROLE_PERMISSIONS)) {
       expect(ROLE_CODES).toContain(role);
       for (const p of perms) expect(AWARD_PERMISSIONS).toContain(p);
+      expect(permissionsOf([role as Role])).toEqual(expect.arrayContaining([...perms]));
     }
     expect([...APPLICATION_TRANSITIONS].sort()).toEqual(
       [...OFFICE_TRANSITIONS, ...COMMITTEE_TRANSITIONS, ...ENTERPRISE_TRANSITIONS, ...LEAD_TRANSITIONS].sort(),

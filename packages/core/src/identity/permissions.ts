@@ -1,10 +1,15 @@
+import { AWARD_PERMISSIONS, AWARD_ROLE_PERMISSIONS } from '../awards/permissions.js';
+import { GOVERNANCE_PERMISSIONS, GOVERNANCE_ROLE_PERMISSIONS } from '../governance/permissions.js';
+import { SERVICES_PERMISSIONS, SERVICES_ROLE_PERMISSIONS } from '../services/permissions.js';
+import { SUPERVISION_PERMISSIONS, SUPERVISION_ROLE_PERMISSIONS } from '../supervision/permissions.js';
+
 /**
  * Permission names and the roles that hold them. The server authorizes every use-case with
  * these names and the web app shows menus and buttons by the same names; the server stays the
  * authority. System, security and audit administration are three separate roles (MLPS level 3
  * separation of duties): none of them holds another's permissions.
  */
-export const PERMISSIONS = [
+const FOUNDATION_PERMISSIONS = [
   'registry.read', // regions, organizations, experts of the caller's region
   'registry.own.read', // only the caller's own organization
   'registry.own.write', // the caller's own organization's profile and contacts
@@ -24,7 +29,26 @@ export const PERMISSIONS = [
   'audit.read',
   'audit.verify',
 ] as const;
+
+/**
+ * The foundation's names, then each feature module's (declared in `<module>/permissions.ts`
+ * beside the module's rules, with the roles that hold them).
+ */
+export const PERMISSIONS = [
+  ...FOUNDATION_PERMISSIONS,
+  ...AWARD_PERMISSIONS,
+  ...SERVICES_PERMISSIONS,
+  ...SUPERVISION_PERMISSIONS,
+  ...GOVERNANCE_PERMISSIONS,
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
+
+const MODULE_ROLE_PERMISSIONS: readonly Partial<Record<string, readonly Permission[]>>[] = [
+  AWARD_ROLE_PERMISSIONS,
+  SERVICES_ROLE_PERMISSIONS,
+  SUPERVISION_ROLE_PERMISSIONS,
+  GOVERNANCE_ROLE_PERMISSIONS,
+];
 
 export const ROLES = {
   sysadmin: {
@@ -82,7 +106,7 @@ export const ROLES = {
     en: 'Leader',
     permissions: ['registry.read'],
   },
-} as const satisfies Record<string, { zh: string; en: string; permissions: readonly Permission[] }>;
+} as const satisfies Record<string, { zh: string; en: string; permissions: readonly (typeof FOUNDATION_PERMISSIONS)[number][] }>;
 
 export type Role = keyof typeof ROLES;
 export const ROLE_CODES = Object.keys(ROLES) as [Role, ...Role[]];
@@ -93,9 +117,14 @@ export const ORGANIZATION_ROLES: readonly Role[] = ['enterprise', 'institution',
 /** The three administrator roles may not be combined in one account. */
 export const SEPARATED_DUTIES: readonly Role[] = ['sysadmin', 'secadmin', 'auditor'];
 
+/** Everything a role holds: its foundation permissions and every module's grants to it. */
+export function rolePermissions(role: Role): Permission[] {
+  return [...ROLES[role].permissions, ...MODULE_ROLE_PERMISSIONS.flatMap((grants) => grants[role] ?? [])];
+}
+
 export function permissionsOf(roles: readonly Role[]): Permission[] {
   const set = new Set<Permission>();
-  for (const role of roles) for (const p of ROLES[role].permissions) set.add(p);
+  for (const role of roles) for (const p of rolePermissions(role)) set.add(p);
   return [...set].sort();
 }
 

@@ -3,9 +3,14 @@
  * the server translates it for the request's language and the web app for the UI's, so a rule
  * is written once and explained the same way everywhere.
  */
+import { awardsMessages } from '../awards/messages.js';
+import { governanceMessages } from '../governance/messages.js';
+import { servicesMessages } from '../services/messages.js';
+import { supervisionMessages } from '../supervision/messages.js';
+
 export type Locale = 'zh-CN' | 'en-US';
 
-export const messages = {
+const foundationMessages = {
   'validation.required': { 'zh-CN': '必填项', 'en-US': 'Required' },
   'validation.invalidType': { 'zh-CN': '类型不正确', 'en-US': 'Wrong type' },
   'validation.tooShort': { 'zh-CN': '内容过短', 'en-US': 'Too short' },
@@ -264,6 +269,15 @@ export const messages = {
     'zh-CN': '异议应在公示期内提出',
     'en-US': 'Objections are accepted only during the public notice',
   },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+/** The foundation's texts, then each feature module's (`<module>/messages.ts`). */
+export const messages = {
+  ...foundationMessages,
+  ...awardsMessages,
+  ...servicesMessages,
+  ...supervisionMessages,
+  ...governanceMessages,
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -2,3 +2,7 @@
 export * from '../audit/audit.tables.js';
 export * from '../../modules/identity/identity.tables.js';
 export * from '../../modules/registry/registry.tables.js';
+export * from '../../modules/awards/awards.tables.js';
+export * from '../../modules/services/services.tables.js';
+export * from '../../modules/supervision/supervision.tables.js';
+export * from '../../modules/governance/governance.tables.js';

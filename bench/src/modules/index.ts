@@ -1,0 +1,4 @@
+import type { ModuleBench } from '../module-bench.js';
+
+/** Every feature module's benchmark, run after the foundation's (BENCH_ONLY=awards,services… picks some). */
+export const MODULE_BENCHES: readonly ModuleBench[] = [];

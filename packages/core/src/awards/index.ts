@@ -1,0 +1,6 @@
+export * from './permissions.js';
+export * from './criteria.js';
+export * from './scoring.js';
+export * from './eligibility.js';
+export * from './lifecycle.js';
+export * from './contracts.js';
