@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { systemClock, type Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db/database.js';
 import { migrationVersion } from './platform/db/migrate.js';
@@ -38,10 +39,11 @@ export interface AppOptions {
   database: Database;
   config: Config;
   logger?: boolean;
+  clock?: Clock;
 }
 
 /** Builds the HTTP application; it keeps no state of its own (ARCHITECTURE §9). */
-export async function buildApp({ database, config, logger = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ database, config, logger = false, clock = systemClock }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     trustProxy: config.trustProxy,
@@ -91,7 +93,7 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
     migration: await migrationVersion(database),
   }));
 
-  const deps = { database, config };
+  const deps = { database, config, clock };
   const auth = createAuthService(deps);
   await app.register(
     async (api) => {

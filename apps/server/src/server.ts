@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
+import { systemClock, type Clock } from './platform/clock.js';
 import { loadConfig, type Config } from './platform/config.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
@@ -20,6 +21,8 @@ export interface StartOptions {
   /** Seed the demo district when the database has no users. */
   seedDemoWhenEmpty?: boolean;
   logger?: boolean;
+  /** "Now" for the services and jobs (tests and e2e journeys pass a ManualClock). */
+  clock?: Clock;
 }
 
 export interface RunningServer {
@@ -37,6 +40,7 @@ export interface RunningServer {
 /** Opens the database, migrates, seeds an empty one, and listens. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const config = { ...loadConfig(), ...options.config };
+  const clock = options.clock ?? systemClock;
   const database = await openDatabase({
     url: config.databaseUrl,
     dataDir: options.inMemory ? undefined : config.dataDir,
@@ -49,9 +53,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       demoPassword = config.demoPassword ?? generatePassword();
       await seedDemo(database, demoPassword);
     }
-    const app = await buildApp({ database, config, logger: options.logger ?? false });
+    const app = await buildApp({ database, config, clock, logger: options.logger ?? false });
     if (config.jobs) {
-      jobs = await startJobs({ deps: { database, config }, definitions: JOBS, log: options.logger ? app.log : undefined });
+      jobs = await startJobs({ deps: { database, config, clock }, definitions: JOBS, log: options.logger ? app.log : undefined });
     }
     const address = await app.listen({ port: config.port, host: config.host });
     const url = address.replace(/\/\/(0\.0\.0\.0|127\.0\.0\.1|\[::1?\])/, '//localhost');

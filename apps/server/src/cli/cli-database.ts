@@ -1,3 +1,4 @@
+import { systemClock } from '../platform/clock.js';
 import { loadConfig, type Config } from '../platform/config.js';
 import { openDatabase } from '../platform/db/database.js';
 import { migrate } from '../platform/db/migrate.js';
@@ -17,7 +18,7 @@ export async function withDatabase<T>(
   try {
     // Commands that write bring the schema up to date first, as a server start would.
     if (options.migrate) await migrate(database);
-    return await fn({ database, config });
+    return await fn({ database, config, clock: systemClock });
   } finally {
     await database.close();
   }

@@ -1,3 +1,4 @@
+import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 
@@ -5,4 +6,6 @@ import type { Database } from './db/database.js';
 export interface ServiceDeps {
   database: Database;
   config: Config;
+  /** "Now" for rules that depend on the date (deadlines, windows, overdue marking). */
+  clock: Clock;
 }

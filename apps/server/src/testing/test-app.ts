@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import pg from 'pg';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
+import { systemClock, type Clock } from '../platform/clock.js';
 import { loadConfig, type Config } from '../platform/config.js';
 import { openDatabase, type Database } from '../platform/db/database.js';
 import { migrate } from '../platform/db/migrate.js';
@@ -28,6 +29,7 @@ export interface TestApp {
   app: FastifyInstance;
   database: Database;
   config: Config;
+  clock: Clock;
   close(): Promise<void>;
 }
 
@@ -59,19 +61,21 @@ async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<
 
 /** A migrated database with the demo district, and the app on it (no port: use app.inject). */
 export async function createTestApp(
-  options: { seed?: boolean; enterprises?: number; config?: Partial<Config> } = {},
+  options: { seed?: boolean; enterprises?: number; config?: Partial<Config>; clock?: Clock } = {},
 ): Promise<TestApp> {
   const pgDb = TEST_DB === 'postgres' ? await createPostgresDatabase() : null;
   const config: Config = { ...loadConfig({}), databaseUrl: pgDb?.url, webDist: '/nonexistent', ...options.config };
   const database = await openDatabase({ url: pgDb?.url, poolSize: 5 });
   await migrate(database);
   if (options.seed !== false) await seedDemo(database, DEMO_PASSWORD, options.enterprises ?? 40);
-  const app = await buildApp({ database, config });
+  const clock = options.clock ?? systemClock;
+  const app = await buildApp({ database, config, clock });
   await app.ready();
   return {
     app,
     database,
     config,
+    clock,
     close: async () => {
       await app.close();
       await database.close();

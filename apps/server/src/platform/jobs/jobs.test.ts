@@ -22,7 +22,7 @@ describe.skipIf(POSTGRES_MISSING)('background jobs on pg-boss', () => {
   beforeAll(async () => {
     t = await createTestApp({ enterprises: 5 });
     jobs = await startJobs({
-      deps: { database: t.database, config: t.config },
+      deps: { database: t.database, config: t.config, clock: t.clock },
       definitions: identityJobs,
       pollingIntervalSeconds: 0.5,
     });
