@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../apps/server/src/app.js';
 import { createEnterpriseTransferService, DEMO_REGION } from '../../apps/server/src/modules/registry/index.js';
+import { systemClock } from '../../apps/server/src/platform/clock.js';
 import { loadConfig } from '../../apps/server/src/platform/config.js';
 import { openDatabase, type Database } from '../../apps/server/src/platform/db/database.js';
 import { migrate } from '../../apps/server/src/platform/db/migrate.js';
@@ -56,7 +57,7 @@ async function main(cfg: ServerProcessConfig) {
       } else if (req.type === 'activity') {
         send({ id: req.id, type: 'activity', started, answered });
       } else if (req.type === 'import') {
-        const transfer = createEnterpriseTransferService({ database: database!, config: loadConfig({}) });
+        const transfer = createEnterpriseTransferService({ database: database!, config: loadConfig({}), clock: systemClock });
         const ctx = systemContext(DEMO_REGION, 'bench', ['registry.read', 'registry.import', 'registry.enterprise.write']);
         send({ id: req.id, type: 'import', timing: await timeImport(transfer, ctx, req.rows, DEMO_REGION, req.format) });
       } else if (req.type === 'stop') {
