@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDate } from '../shared/dates.js';
 import { listQuery } from '../shared/list.js';
 import { isIndustrySection } from '../registry/industry.js';
-import { DRAW_ALGORITHMS, drawRecord, parseSeed } from './draw.js';
+import { DRAW_ALGORITHMS, parseSeed } from './draw.js';
 import { INSPECTION_STATES, PLAN_STATES, PRODUCT_CHECK_STATES, RECTIFICATION_STATES, SIGNAL_STATES } from './lifecycle.js';
 import {
   INSPECTION_RESULTS,

@@ -30,3 +30,13 @@ export async function findOrganizationKind(db: Executor, id: string, regionCode:
 }
 export { registryRoutes, type RegistryServices } from './registry.routes.js';
 export { seedDemoRegistry, seedScaleEnterprises, linkExpertUser, DEMO_REGION, type DemoRegistryIds } from './registry.seed.js';
+
+/** Enterprises of a region subtree for the supervision target directory (id, name, credit code, industry, products, status). */
+export function enterprisesForDirectory(db: Executor, scopeRegion: string): Promise<repo.DirectoryEnterpriseRow[]> {
+  return repo.enterprisesForDirectory(db, scopeRegion);
+}
+
+/** Display names of organizations by id. */
+export function organizationNamesByIds(db: Executor, ids: string[]): Promise<Map<string, string>> {
+  return repo.organizationNamesByIds(db, ids);
+}

@@ -329,3 +329,42 @@ export async function insertExpert(db: Executor, row: typeof experts.$inferInser
 export async function updateExpert(db: Executor, id: string, patch: Partial<typeof experts.$inferInsert>): Promise<void> {
   await db.update(experts).set(patch).where(eq(experts.id, id));
 }
+
+// ---- for the supervision module's target directory ----
+
+export interface DirectoryEnterpriseRow {
+  id: string;
+  regionCode: string;
+  name: string;
+  creditCode: string | null;
+  industrySection: string | null;
+  mainProducts: string | null;
+  status: string;
+}
+
+/** Every enterprise in a region subtree with what a supervision target directory copies. */
+export async function enterprisesForDirectory(db: Executor, scopeRegion: string): Promise<DirectoryEnterpriseRow[]> {
+  return db
+    .select({
+      id: organizations.id,
+      regionCode: organizations.regionCode,
+      name: organizations.name,
+      creditCode: organizations.creditCode,
+      industrySection: organizations.industrySection,
+      mainProducts: organizations.mainProducts,
+      status: organizations.status,
+    })
+    .from(organizations)
+    .where(and(eq(organizations.kind, 'enterprise'), regionScope(organizations.regionCode, scopeRegion)))
+    .orderBy(asc(organizations.id));
+}
+
+/** Names of organizations by id (for labels such as an inspector's unit). */
+export async function organizationNamesByIds(db: Executor, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(inArray(organizations.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
