@@ -3,7 +3,7 @@ import { identityPublicRoutes, identityRoutes } from '../modules/identity/routes
 import { registryRoutes } from '../modules/registry/routes';
 import { awardsRoutes } from '../modules/awards/routes';
 import { servicesRoutes } from '../modules/services/routes';
-import { supervisionRoutes } from '../modules/supervision/routes';
+import { supervisionPublicRoutes, supervisionRoutes } from '../modules/supervision/routes';
 import { governanceRoutes } from '../modules/governance/routes';
 import { AppShell } from './AppShell';
 import { RequireAuth } from './auth/RequireAuth';
@@ -19,6 +19,7 @@ export const router = createBrowserRouter([
     HydrateFallback: PageLoading,
     children: [
       ...identityPublicRoutes,
+      ...supervisionPublicRoutes,
       {
         element: (
           <RequireAuth>
