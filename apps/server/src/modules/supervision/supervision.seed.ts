@@ -126,6 +126,67 @@ export async function seedDemoSupervision(tx: Executor, ctx: DemoSeedContext): P
   if (other) await repo.replaceTies(tx, inspectorIds[1]!, [{ enterpriseId: other.id, relation: '配偶在该企业任职' }]);
 
   await seedFinishedRound(tx, ctx, { itemIds, inspectorIds, year, at, dayOf });
+  await seedPlanAwaitingSeed(tx, ctx, { itemIds, year, at, dayOf });
+}
+
+/**
+ * A second plan, committed three days ago, whose seed (a lottery result) is announced today: the
+ * office can enter it and run the draw from the UI at once.
+ */
+async function seedPlanAwaitingSeed(
+  tx: Executor,
+  ctx: DemoSeedContext,
+  s: { itemIds: string[]; year: number; at: (d: number) => Date; dayOf: (d: number) => string },
+) {
+  const filters: PlanFilters = { riskClasses: ['high', 'mediumHigh'], industrySections: [], flags: [] };
+  const allocation = { mode: 'count' as const, count: { high: 2, mediumHigh: 1, medium: 0, low: 0 } };
+  const pool = await repo.eligiblePool(tx, ctx.regionCode, filters);
+  if (pool.length === 0) return;
+  const committed = commitStratifiedPool(
+    pool.map((p) => ({ id: p.creditCode, riskClass: p.riskClass, industrySection: p.industrySection })),
+    allocation,
+  );
+  const planId = newId();
+  await repo.insertPlan(tx, {
+    id: planId,
+    regionCode: ctx.regionCode,
+    code: await repo.nextCode(tx, ctx.regionCode, 'CC', s.year),
+    kind: 'general',
+    name: `${s.year}年度重点工业产品质量安全监督检查（第二批）`,
+    itemIds: s.itemIds.slice(0, 1),
+    filters,
+    allocation,
+    periodStart: s.dayOf(3),
+    periodEnd: s.dayOf(-60),
+    departmentIds: [ctx.officeDepartmentId],
+    inspectorsPerTarget: 2,
+    status: 'committed',
+    seedSource: '中国福利彩票3D当日开奖号码',
+    seedAnnouncedOn: s.dayOf(0),
+    algorithm: DRAW_ALGORITHM,
+    poolHash: committed.poolHash,
+    poolSize: committed.poolSize,
+    committedAt: s.at(3),
+    createdBy: ctx.userIds.office ?? null,
+    createdAt: s.at(5),
+    updatedAt: s.at(3),
+  });
+  await repo.insertDrawRecords(
+    tx,
+    committed.strata.map((stratum) => ({
+      id: newId(),
+      planId,
+      regionCode: ctx.regionCode,
+      kind: 'targets' as const,
+      stratum: stratum.key,
+      riskClass: stratum.riskClass,
+      industrySection: stratum.industrySection,
+      pool: stratum.pool,
+      poolHash: stratum.poolHash,
+      count: stratum.count,
+      createdAt: s.at(3),
+    })),
+  );
 }
 
 async function seedFinishedRound(

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -6,6 +7,7 @@ import {
   ProFormDatePicker,
   ProFormText,
   ProTable,
+  type ActionType,
   type ProColumns,
 } from '@ant-design/pro-components';
 import { Alert, Card, Space, Steps, Tag, Typography } from 'antd';
@@ -193,6 +195,11 @@ export default function PlanDetailPage() {
 function PlanInspections({ planId, onChange }: { planId: string; onChange: () => void }) {
   const t = useT();
   const can = useCan();
+  const actionRef = useRef<ActionType>(undefined);
+  const changed = () => {
+    actionRef.current?.reload();
+    onChange();
+  };
   const columns: ProColumns<InspectionRecord>[] = [
     { title: t('supervision.inspection.code'), dataIndex: 'code', width: 130 },
     { title: t('supervision.inspection.enterprise'), dataIndex: 'enterpriseName', ellipsis: true },
@@ -219,7 +226,7 @@ function PlanInspections({ planId, onChange }: { planId: string; onChange: () =>
       width: 200,
       render: (_, r) => [
         r.status === 'assigned' && can('supervision.inspect') ? (
-          <RecordInspectionButton key="record" inspection={r} onDone={onChange} />
+          <RecordInspectionButton key="record" inspection={r} onDone={changed} />
         ) : null,
         r.status === 'recorded' && !r.publishedAt && can('supervision.manage') ? (
           <ActionButton
@@ -227,7 +234,7 @@ function PlanInspections({ planId, onChange }: { planId: string; onChange: () =>
             testId={`publish-${r.code}`}
             label={t('supervision.publish.action')}
             path={`/supervision/inspections/${r.id}/publish`}
-            onDone={onChange}
+            onDone={changed}
           />
         ) : null,
         r.publishedAt ? (
@@ -242,6 +249,7 @@ function PlanInspections({ planId, onChange }: { planId: string; onChange: () =>
     <Card title={t('supervision.inspection.list')} style={{ marginTop: 16 }}>
       <ProTable<InspectionRecord>
         rowKey="id"
+        actionRef={actionRef}
         search={false}
         options={false}
         columns={columns}
