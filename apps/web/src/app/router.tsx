@@ -1,9 +1,11 @@
 import { createBrowserRouter } from 'react-router';
 import { identityPublicRoutes, identityRoutes } from '../modules/identity/routes';
 import { registryRoutes } from '../modules/registry/routes';
+import { calendarRoutes } from '../modules/calendar/routes';
+import { portalRoutes } from '../modules/portal/routes';
 import { awardsRoutes } from '../modules/awards/routes';
 import { servicesRoutes } from '../modules/services/routes';
-import { supervisionPublicRoutes, supervisionRoutes } from '../modules/supervision/routes';
+import { supervisionRoutes } from '../modules/supervision/routes';
 import { governanceRoutes } from '../modules/governance/routes';
 import { AppShell } from './AppShell';
 import { RequireAuth } from './auth/RequireAuth';
@@ -19,7 +21,7 @@ export const router = createBrowserRouter([
     HydrateFallback: PageLoading,
     children: [
       ...identityPublicRoutes,
-      ...supervisionPublicRoutes,
+      ...portalRoutes,
       {
         element: (
           <RequireAuth>
@@ -34,6 +36,7 @@ export const router = createBrowserRouter([
           ...supervisionRoutes,
           ...governanceRoutes,
           ...identityRoutes,
+          ...calendarRoutes,
           { path: '*', Component: NotFound },
         ],
       },

@@ -29,13 +29,6 @@ export const supervisionRoutes: RouteObject[] = [
   lazyPage('/supervision/mine', () => import('./my-checks.page'), ['supervision.own.read']),
 ];
 
-/** Pages anyone may open without logging in (一公开): results and draw verification. */
-export const supervisionPublicRoutes: RouteObject[] = [
-  lazyPage('/public/draws', () => import('./draw-verify.page')),
-  lazyPage('/public/draws/:id', () => import('./draw-verify.page')),
-  lazyPage('/public/results', () => import('./public-results.page')),
-];
-
 export const supervisionMenu: MenuEntry[] = [
   {
     path: '/supervision',
