@@ -169,6 +169,7 @@ CREATE TABLE "supervision_product_checks" (
 	"publication_due_on" date,
 	"published_at" timestamp with time zone,
 	"overdue_flagged_at" timestamp with time zone,
+	"created_by" uuid,
 	"created_at" timestamp with time zone NOT NULL,
 	"updated_at" timestamp with time zone NOT NULL
 );

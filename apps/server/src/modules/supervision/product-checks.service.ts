@@ -208,6 +208,7 @@ export function createProductChecksService(deps: ServiceDeps) {
           labName: input.labName,
           results: [],
           status: 'sampled',
+          createdBy: ctx.actor.userId,
           createdAt: now,
           updatedAt: now,
         });

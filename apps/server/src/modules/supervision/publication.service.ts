@@ -2,6 +2,7 @@ import { DEFAULT_PUBLICATION_WORKING_DAYS, type OverdueItem, type PublicResult }
 import { appendAudit } from '../../platform/audit/audit-writer.js';
 import { authorize, authorizeAny } from '../../platform/authorize.js';
 import { invalidField } from '../../platform/http/errors.js';
+import { notify } from '../../platform/notifications/index.js';
 import type { Executor } from '../../platform/db/database.js';
 import { systemContext, type RequestContext } from '../../platform/request-context.js';
 import type { ServiceDeps } from '../../platform/services.js';
@@ -123,6 +124,37 @@ export function createPublicationService(deps: ServiceDeps) {
       const now = deps.clock.now();
       return db.transaction(async (tx) => {
         const flagged = await repo.flagOverdue(tx, today(deps), now);
+        const notices = [
+          ...flagged.inspections.map((r) => ({ ...r, kind: 'inspection', link: '/supervision/overdue' })),
+          ...flagged.checks.map((r) => ({ ...r, kind: 'productCheck', link: '/supervision/overdue' })),
+        ];
+        for (const n of notices) {
+          if (!n.responsible) continue;
+          await notify(tx, {
+            userId: n.responsible,
+            regionCode: n.regionCode,
+            kind: 'supervision.overdue',
+            title: {
+              zh: `检查结果逾期未公示：${n.code} ${n.enterpriseName}`,
+              en: `Result not published in time: ${n.code} ${n.enterpriseName}`,
+            },
+            link: n.link,
+            dedupeKey: `supervision.overdue:${n.kind}:${n.id}:${n.responsible}`,
+            at: now,
+          });
+        }
+        for (const o of flagged.objections) {
+          if (!o.responsible) continue;
+          await notify(tx, {
+            userId: o.responsible,
+            regionCode: o.regionCode,
+            kind: 'supervision.overdue',
+            title: { zh: '复检申请逾期未作受理决定', en: 'A re-test request is past its 3-working-day decision limit' },
+            link: '/supervision/product-checks',
+            dedupeKey: `supervision.objectionOverdue:${o.id}:${o.responsible}`,
+            at: now,
+          });
+        }
         const regions = new Set([...flagged.inspections, ...flagged.checks, ...flagged.objections].map((r) => r.regionCode));
         for (const regionCode of regions) {
           await appendAudit(tx, systemContext(regionCode, 'job:supervision.overdue'), {

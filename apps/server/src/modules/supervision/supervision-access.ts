@@ -1,12 +1,5 @@
-import {
-  applyTransition,
-  can,
-  defaultWorkingCalendar,
-  todayInShanghai,
-  type Actor,
-  type Machine,
-  type WorkingCalendar,
-} from '@qd/core';
+import { applyTransition, can, todayInShanghai, type Actor, type Machine, type WorkingCalendar } from '@qd/core';
+import { loadWorkingCalendar } from '../../platform/calendar/index.js';
 import { AppError, forbidden } from '../../platform/http/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { Executor } from '../../platform/db/database.js';
@@ -37,12 +30,9 @@ export function today(deps: ServiceDeps): string {
   return todayInShanghai(deps.clock.now());
 }
 
-/**
- * The region's working calendar. Until the platform's editable calendar is available this is the
- * seeded Chinese schedule; deadlines are computed only through here.
- */
-export async function calendarOf(_db: Executor, _regionCode: string): Promise<WorkingCalendar> {
-  return defaultWorkingCalendar();
+/** The region's working calendar (seeded Chinese schedule plus the office's edits): every deadline is counted with it. */
+export function calendarOf(db: Executor, regionCode: string): Promise<WorkingCalendar> {
+  return loadWorkingCalendar(db, regionCode);
 }
 
 /** A refused transition as the HTTP error the state-machine runner documents. */

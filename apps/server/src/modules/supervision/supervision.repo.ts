@@ -821,14 +821,41 @@ export async function overdueItems(db: Executor, scopeRegion: string, today: str
  * changes nothing: returns what it marked now, for notices.
  */
 export async function flagOverdue(db: Executor, today: string, at: Date) {
-  const flag = <T extends typeof supervisionInspections | typeof supervisionProductChecks>(t: T) =>
-    db
-      .update(t)
-      .set({ overdueFlaggedAt: at } as never)
-      .where(and(isNull(t.publishedAt), lt(t.publicationDueOn, today), isNull(t.overdueFlaggedAt)))
-      .returning({ id: t.id, code: t.code, regionCode: t.regionCode, enterpriseName: t.enterpriseName });
-  const inspections = await flag(supervisionInspections);
-  const checks = await flag(supervisionProductChecks);
+  const inspections = await db
+    .update(supervisionInspections)
+    .set({ overdueFlaggedAt: at })
+    .where(
+      and(
+        isNull(supervisionInspections.publishedAt),
+        lt(supervisionInspections.publicationDueOn, today),
+        isNull(supervisionInspections.overdueFlaggedAt),
+      ),
+    )
+    .returning({
+      id: supervisionInspections.id,
+      code: supervisionInspections.code,
+      regionCode: supervisionInspections.regionCode,
+      enterpriseName: supervisionInspections.enterpriseName,
+      // Who ran the plan is told (set below from the plan).
+      responsible: sql<string | null>`(select created_by from supervision_plans p where p.id = ${supervisionInspections.planId})`,
+    });
+  const checks = await db
+    .update(supervisionProductChecks)
+    .set({ overdueFlaggedAt: at })
+    .where(
+      and(
+        isNull(supervisionProductChecks.publishedAt),
+        lt(supervisionProductChecks.publicationDueOn, today),
+        isNull(supervisionProductChecks.overdueFlaggedAt),
+      ),
+    )
+    .returning({
+      id: supervisionProductChecks.id,
+      code: supervisionProductChecks.code,
+      regionCode: supervisionProductChecks.regionCode,
+      enterpriseName: supervisionProductChecks.enterpriseName,
+      responsible: supervisionProductChecks.createdBy,
+    });
   const objections = await db
     .update(supervisionObjections)
     .set({ overdueFlaggedAt: at })
@@ -839,6 +866,12 @@ export async function flagOverdue(db: Executor, today: string, at: Date) {
         isNull(supervisionObjections.overdueFlaggedAt),
       ),
     )
-    .returning({ id: supervisionObjections.checkId, regionCode: supervisionObjections.regionCode });
+    .returning({
+      id: supervisionObjections.checkId,
+      regionCode: supervisionObjections.regionCode,
+      responsible: sql<
+        string | null
+      >`(select created_by from supervision_product_checks c where c.id = ${supervisionObjections.checkId})`,
+    });
   return { inspections, checks, objections };
 }

@@ -254,6 +254,8 @@ export const supervisionProductChecks = pgTable(
     publicationDueOn: day('publication_due_on'),
     publishedAt: ts('published_at'),
     overdueFlaggedAt: ts('overdue_flagged_at'),
+    /** The officer who recorded the sampling: told when its publication is overdue. */
+    createdBy: uuid('created_by'),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },

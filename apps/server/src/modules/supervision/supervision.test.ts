@@ -472,6 +472,9 @@ describe.skipIf(POSTGRES_MISSING)(`supervision API on ${TEST_DB}`, () => {
       const first = (await job.run(deps, {})) as { inspections: number };
       expect(first.inspections).toBeGreaterThanOrEqual(1);
       expect(await job.run(deps, {})).toEqual({ inspections: 0, productChecks: 0, objectionDecisions: 0 });
+      // The officer who ran the plan is told once, however often the job runs.
+      const notes = await ok<{ data: { kind: string; title: { zh: string } }[] }>('office', 'GET', '/notifications?pageSize=100');
+      expect(notes.data.filter((n) => n.kind === 'supervision.overdue' && n.title.zh.includes(other.code))).toHaveLength(1);
       const after = await ok<{ id: string; flaggedAt: string | null }[]>('office', 'GET', '/supervision/overdue');
       expect(after.find((o) => o.id === other.id)!.flaggedAt).toBeTruthy();
       await ok('office', 'POST', `/supervision/inspections/${other.id}/publish`);
