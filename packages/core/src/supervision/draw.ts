@@ -203,33 +203,62 @@ function codePointWeight(unit: number): number {
 
 const CONTROL_OR_LONE_SURROGATE = /[\p{Cc}\p{Cs}]/u;
 
+/** Printable ASCII with no space at all: the usual id (a credit code), checked without a regex. */
+function isPlainAsciiId(id: string): boolean {
+  if (id.length === 0 || id.length > MAX_POOL_ID_LENGTH) return false;
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e) return false;
+  }
+  return true;
+}
+
+function isUsableId(id: string): boolean {
+  if (isPlainAsciiId(id)) return true;
+  // A newline would make the joined commitment ambiguous; spaces around an id hide look-alikes.
+  return !(id.length === 0 || id.length > MAX_POOL_ID_LENGTH || id.trim() !== id || CONTROL_OR_LONE_SURROGATE.test(id));
+}
+
+function isCanonicallySorted(pool: readonly string[]): boolean {
+  for (let i = 1; i < pool.length; i++) if (compareCodePoints(pool[i - 1]!, pool[i]!) > 0) return false;
+  return true;
+}
+
+/** The first problem of ids already in canonical order (repeats are then neighbours), else null. */
+function checkSortedPool(sorted: readonly string[]): DrawProblem | null {
+  if (sorted.length > MAX_POOL_SIZE) return 'draw.poolTooLarge';
+  for (const id of sorted) if (!isUsableId(id)) return 'draw.poolIdInvalid';
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) return 'draw.poolDuplicate';
+  return null;
+}
+
 /** null when every id is usable and the pool has no repeats, else the first problem. */
 export function checkPool(pool: readonly string[]): DrawProblem | null {
   if (pool.length > MAX_POOL_SIZE) return 'draw.poolTooLarge';
-  for (const id of pool) {
-    // A newline would make the joined commitment ambiguous; spaces around an id hide look-alikes.
-    if (id.length === 0 || id.length > MAX_POOL_ID_LENGTH || id.trim() !== id || CONTROL_OR_LONE_SURROGATE.test(id)) {
-      return 'draw.poolIdInvalid';
-    }
-  }
-  return new Set(pool).size === pool.length ? null : 'draw.poolDuplicate';
+  for (const id of pool) if (!isUsableId(id)) return 'draw.poolIdInvalid';
+  return checkSortedPool(canonicalPool(pool));
 }
 
-/** The pool in the committed canonical order. */
+/** The pool in the committed canonical order (a pool read in that order is only checked, not re-sorted). */
 export function canonicalPool(pool: readonly string[]): string[] {
-  return [...pool].sort(compareCodePoints);
+  return isCanonicallySorted(pool) ? [...pool] : [...pool].sort(compareCodePoints);
 }
+
+/** How the commitment's SHA-256 is computed: core's own by default; a server may pass a native one (same result). */
+export type Sha256Hex = (text: string) => string;
 
 /**
  * The commitment published before the draw: the ids in canonical order and the SHA-256 (hex)
  * of them joined by '\n' (no newline at the end) — the same as
  * `LC_ALL=C sort ids.txt | head -c -1 | sha256sum` on a file with one id a line.
  */
-export function poolCommitment(pool: readonly string[]): { sortedIds: string[]; hash: string } {
-  const problem = checkPool(pool);
-  if (problem) throw new DrawInputError(problem);
+export function poolCommitment(pool: readonly string[], sha256: Sha256Hex = sha256Hex): { sortedIds: string[]; hash: string } {
+  if (pool.length > MAX_POOL_SIZE) throw new DrawInputError('draw.poolTooLarge');
+  for (const id of pool) if (!isUsableId(id)) throw new DrawInputError('draw.poolIdInvalid');
   const sortedIds = canonicalPool(pool);
-  return { sortedIds, hash: sha256Hex(sortedIds.join('\n')) };
+  const problem = checkSortedPool(sortedIds);
+  if (problem) throw new DrawInputError(problem);
+  return { sortedIds, hash: sha256(sortedIds.join('\n')) };
 }
 
 /** Draws `count` ids from the pool taken in canonical order; the ids in the order drawn. */

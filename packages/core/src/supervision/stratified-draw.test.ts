@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { poolCommitment, verifyDrawRecord } from './draw.js';
+import { drawFromPool, poolCommitment, verifyDrawRecord } from './draw.js';
+import { sha256Hex } from '../shared/digest.js';
 import {
+  commitStrata,
   commitStratifiedPool,
+  drawCommittedStratum,
   drawStrata,
   planCommitmentHash,
   stratumDrawCount,
@@ -85,6 +88,23 @@ describe('stratified draw', () => {
         expect(commitStratifiedPool(moved, RATIO).poolHash).not.toBe(poolHash);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('commits the same from strata grouped elsewhere, with any SHA-256 implementation giving the same digest', () => {
+    fc.assert(
+      fc.property(entryArb, (entries) => {
+        const direct = commitStratifiedPool(entries, RATIO);
+        const groups = direct.strata.map((s) => ({
+          riskClass: s.riskClass,
+          industrySection: s.industrySection,
+          ids: [...s.pool].reverse(),
+        }));
+        expect(commitStrata(groups, RATIO, (text) => sha256Hex(text)).poolHash).toBe(direct.poolHash);
+        for (const s of direct.strata)
+          expect(drawCommittedStratum(s.pool, s.count, [[4, 2]])).toEqual(drawFromPool(s.pool, s.count, [[4, 2]]));
+      }),
+      { numRuns: 100 },
     );
   });
 

@@ -1,5 +1,15 @@
 import { sha256Hex } from '../shared/digest.js';
-import { DrawInputError, MAX_DRAW_COUNT, compareCodePoints, makeDrawRecord, poolCommitment, type DrawRecord } from './draw.js';
+import {
+  DrawInputError,
+  MAX_DRAW_COUNT,
+  compareCodePoints,
+  drawKey,
+  makeDrawRecord,
+  poolCommitment,
+  rfc3797Draw,
+  type DrawRecord,
+  type Sha256Hex,
+} from './draw.js';
 import { RISK_CLASSES, type RiskClass } from './vocabulary.js';
 
 /**
@@ -55,11 +65,18 @@ export function stratumDrawCount(allocation: Allocation, riskClass: RiskClass, s
 
 const riskOrder = (r: RiskClass) => RISK_CLASSES.indexOf(r);
 
+/** One stratum's ids as read from the directory (any order), before commitment. */
+export interface StratumGroup {
+  riskClass: RiskClass;
+  industrySection: string;
+  ids: readonly string[];
+}
+
 /**
  * Splits the pool into strata and commits each (ids in canonical order and their SHA-256), then
  * the plan as a whole. Throws DrawInputError on repeated or unusable ids, as poolCommitment does.
  */
-export function commitStratifiedPool(entries: readonly PoolEntry[], allocation: Allocation): PoolCommitment {
+export function commitStratifiedPool(entries: readonly PoolEntry[], allocation: Allocation, sha256?: Sha256Hex): PoolCommitment {
   const groups = new Map<string, { riskClass: RiskClass; industrySection: string; ids: string[] }>();
   for (const e of entries) {
     const key = stratumKey(e.riskClass, e.industrySection);
@@ -67,14 +84,17 @@ export function commitStratifiedPool(entries: readonly PoolEntry[], allocation: 
     if (!group) groups.set(key, (group = { riskClass: e.riskClass, industrySection: e.industrySection, ids: [] }));
     group.ids.push(e.id);
   }
+  return commitStrata([...groups.values()], allocation, sha256);
+}
+
+/** The same commitment from strata already grouped (e.g. by the database), in any order. */
+export function commitStrata(groups: readonly StratumGroup[], allocation: Allocation, sha256?: Sha256Hex): PoolCommitment {
   const all = new Set<string>();
-  const strata = [...groups.entries()]
-    .sort(
-      ([, a], [, b]) =>
-        riskOrder(a.riskClass) - riskOrder(b.riskClass) || compareCodePoints(a.industrySection, b.industrySection),
-    )
-    .map(([key, g]): StratumCommitment => {
-      const { sortedIds, hash } = poolCommitment(g.ids);
+  const strata = [...groups]
+    .sort((a, b) => riskOrder(a.riskClass) - riskOrder(b.riskClass) || compareCodePoints(a.industrySection, b.industrySection))
+    .map((g): StratumCommitment => {
+      const key = stratumKey(g.riskClass, g.industrySection);
+      const { sortedIds, hash } = poolCommitment(g.ids, sha256);
       for (const id of sortedIds) {
         // An id in two strata would be drawn twice: the directory gives each firm one class and industry.
         if (all.has(id)) throw new DrawInputError('draw.poolDuplicate');
@@ -89,7 +109,20 @@ export function commitStratifiedPool(entries: readonly PoolEntry[], allocation: 
         count: stratumDrawCount(allocation, g.riskClass, sortedIds.length),
       };
     });
+  if (new Set(strata.map((s) => s.key)).size !== strata.length) throw new DrawInputError('draw.poolDuplicate');
   return { strata, poolHash: planCommitmentHash(strata), poolSize: all.size };
+}
+
+/**
+ * Draws one committed stratum: its pool is already in canonical order, so the positions the RFC
+ * 3797 selection gives index it directly (what `drawFromPool` gives for the same pool and seed).
+ */
+export function drawCommittedStratum(
+  pool: readonly string[],
+  count: number,
+  seedSources: readonly (readonly number[])[],
+): string[] {
+  return rfc3797Draw(pool.length, count, drawKey(seedSources)).map((i) => pool[i]!);
 }
 
 /** The plan's commitment over its strata, recomputable from the published stratum records. */

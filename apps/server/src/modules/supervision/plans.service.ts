@@ -1,8 +1,8 @@
 import {
   DRAW_ALGORITHM,
   DrawInputError,
-  commitStratifiedPool,
-  drawFromPool,
+  commitStrata,
+  drawCommittedStratum,
   drawInspectorsFor,
   isWithinRegion,
   parseSeed,
@@ -17,6 +17,7 @@ import {
   type SpotCheckPlanInput,
   type planListQuery,
 } from '@qd/core';
+import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { appendAudit } from '../../platform/audit/audit-writer.js';
 import { authorize } from '../../platform/authorize.js';
@@ -28,6 +29,8 @@ import type { ServiceDeps } from '../../platform/services.js';
 import { assertOrganization } from './directories.service.js';
 import { check, readScope, today, transition } from './supervision-access.js';
 import * as repo from './supervision.repo.js';
+
+const nativeSha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 export function planLabel(plan: Pick<repo.PlanRow, 'code' | 'name'>): string {
   return `${plan.code} ${plan.name}`.slice(0, 200);
@@ -206,13 +209,11 @@ export function createPlansService(deps: ServiceDeps) {
       }
       await db.transaction(async (tx) => {
         const plan = await lockInScope(tx, ctx, id);
-        const pool = await repo.eligiblePool(tx, plan.regionCode, plan.filters);
+        const groups = await repo.eligiblePoolStrata(tx, plan.regionCode, plan.filters);
         let committed;
         try {
-          committed = commitStratifiedPool(
-            pool.map((p) => ({ id: p.creditCode, riskClass: p.riskClass, industrySection: p.industrySection })),
-            plan.allocation,
-          );
+          // Node's native SHA-256 gives the same digest as core's (which the public page and `qd draw verify` use), faster.
+          committed = commitStrata(groups, plan.allocation, nativeSha256Hex);
         } catch (err) {
           if (err instanceof DrawInputError) throw ruleViolated(err.messageKey);
           throw err;
@@ -343,7 +344,7 @@ export function createPlansService(deps: ServiceDeps) {
         const strata = await repo.drawRecordsWithPools(tx, id, 'targets');
         const drawn: Record<string, string[]> = {};
         for (const s of strata) {
-          const result = s.count > 0 ? drawFromPool(s.pool, s.count, plan.seedSources!) : [];
+          const result = s.count > 0 ? drawCommittedStratum(s.pool, s.count, plan.seedSources!) : [];
           drawn[s.stratum] = result;
           await repo.setDrawResult(tx, s.id, { result, seedSources: plan.seedSources!, drawnAt: now });
         }

@@ -227,11 +227,7 @@ export interface PoolRow {
   name: string;
 }
 
-/**
- * The eligible pool of a plan: active targets of the region matching its filters, in credit-code
- * byte order (COLLATE "C" is core's canonical order, so core's sort finds it already sorted).
- */
-export async function eligiblePool(db: Executor, scopeRegion: string, filters: PlanFilters): Promise<PoolRow[]> {
+function eligibleWhere(scopeRegion: string, filters: PlanFilters): SQL | undefined {
   const c: SQL[] = [regionScope(supervisionTargets.regionCode, scopeRegion), eq(supervisionTargets.status, 'active')];
   if (filters.riskClasses.length) c.push(inArray(supervisionTargets.riskClass, filters.riskClasses));
   if (filters.industrySections.length) c.push(inArray(supervisionTargets.industrySection, filters.industrySections));
@@ -241,6 +237,32 @@ export async function eligiblePool(db: Executor, scopeRegion: string, filters: P
       sql`exists (select 1 from unnest(${supervisionTargets.products}) p where p ilike ${'%' + escapeLike(filters.productKeyword) + '%'})`,
     );
   }
+  return and(...c);
+}
+
+/**
+ * The eligible pool of a plan, one row per stratum (risk class × industry) with its credit codes
+ * in byte order (COLLATE "C" is core's canonical order, so core only checks the order): active
+ * targets of the region matching the plan's filters.
+ */
+export async function eligiblePoolStrata(
+  db: Executor,
+  scopeRegion: string,
+  filters: PlanFilters,
+): Promise<{ riskClass: TargetRow['riskClass']; industrySection: string; ids: string[] }[]> {
+  return db
+    .select({
+      riskClass: supervisionTargets.riskClass,
+      industrySection: supervisionTargets.industrySection,
+      ids: sql<string[]>`array_agg(${supervisionTargets.creditCode} order by ${supervisionTargets.creditCode} collate "C")`,
+    })
+    .from(supervisionTargets)
+    .where(eligibleWhere(scopeRegion, filters))
+    .groupBy(supervisionTargets.riskClass, supervisionTargets.industrySection);
+}
+
+/** The eligible pool row by row (small directories: the demo seed). */
+export async function eligiblePool(db: Executor, scopeRegion: string, filters: PlanFilters): Promise<PoolRow[]> {
   return db
     .select({
       enterpriseId: supervisionTargets.enterpriseId,
@@ -250,7 +272,7 @@ export async function eligiblePool(db: Executor, scopeRegion: string, filters: P
       name: supervisionTargets.name,
     })
     .from(supervisionTargets)
-    .where(and(...c))
+    .where(eligibleWhere(scopeRegion, filters))
     .orderBy(sql`${supervisionTargets.creditCode} collate "C"`);
 }
 
