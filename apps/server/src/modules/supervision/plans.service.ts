@@ -2,7 +2,8 @@ import {
   DRAW_ALGORITHM,
   DrawInputError,
   commitStrata,
-  drawCommittedStratum,
+  drawKey,
+  rfc3797Draw,
   drawInspectorsFor,
   isWithinRegion,
   parseSeed,
@@ -11,6 +12,7 @@ import {
   type DrawRecord,
   type Page,
   type PlanContext,
+  type RiskClass,
   type PlanState,
   type PublicDraw,
   type SpotCheckPlan,
@@ -209,11 +211,37 @@ export function createPlansService(deps: ServiceDeps) {
       }
       await db.transaction(async (tx) => {
         const plan = await lockInScope(tx, ctx, id);
-        const groups = await repo.eligiblePoolStrata(tx, plan.regionCode, plan.filters);
+        // The database freezes each stratum's sorted pool; the commitment is computed by core
+        // from exactly what was stored (read back), so stored pool and published hash agree.
+        const strataKeys = (await repo.eligibleStrata(tx, plan.regionCode, plan.filters)).map((g) => ({ id: newId(), ...g }));
+        // Authorized, in the right state, with something to draw — before any work is done.
+        check(planMachine, ctx.actor, plan.status as PlanState, 'commit', {
+          today: on,
+          poolSize: strataKeys.reduce((n, g) => n + g.n, 0),
+          seedAnnouncedOn: input.seedAnnouncedOn,
+          openInspections: 0,
+        });
+        await repo.freezePool(tx, {
+          planId: id,
+          regionCode: plan.regionCode,
+          filters: plan.filters,
+          at: now,
+          strata: strataKeys,
+        });
+        const frozen = await repo.frozenPools(tx, id);
         let committed;
         try {
           // Node's native SHA-256 gives the same digest as core's (which the public page and `qd draw verify` use), faster.
-          committed = commitStrata(groups, plan.allocation, nativeSha256Hex);
+          committed = commitStrata(
+            frozen.map((f) => {
+              const ids = f.text.split('\n');
+              // A newline inside an id would change the split: refuse rather than commit something else.
+              if (ids.length !== f.size) throw new DrawInputError('draw.poolIdInvalid');
+              return { riskClass: f.riskClass as RiskClass, industrySection: f.industrySection ?? '', ids };
+            }),
+            plan.allocation,
+            nativeSha256Hex,
+          );
         } catch (err) {
           if (err instanceof DrawInputError) throw ruleViolated(err.messageKey);
           throw err;
@@ -237,22 +265,9 @@ export function createPlansService(deps: ServiceDeps) {
             at: now,
           },
         );
-        await repo.insertDrawRecords(
-          tx,
-          committed.strata.map((s) => ({
-            id: newId(),
-            planId: id,
-            regionCode: plan.regionCode,
-            kind: 'targets' as const,
-            stratum: s.key,
-            riskClass: s.riskClass,
-            industrySection: s.industrySection,
-            pool: s.pool,
-            poolHash: s.poolHash,
-            count: s.count,
-            createdAt: now,
-          })),
-        );
+        const recordOf = new Map(frozen.map((f) => [`${f.riskClass}/${f.industrySection}`, f.id]));
+        for (const s of committed.strata)
+          await repo.setStratumCommitment(tx, recordOf.get(s.key)!, { poolHash: s.poolHash, count: s.count });
         await repo.updatePlan(tx, id, {
           status: 'committed',
           seedSource: input.seedSource,
@@ -341,10 +356,13 @@ export function createPlansService(deps: ServiceDeps) {
             at: now,
           },
         );
-        const strata = await repo.drawRecordsWithPools(tx, id, 'targets');
+        // The pools were frozen in canonical order: the RFC 3797 positions index them directly,
+        // and only the drawn entries are read back.
+        const strata = await repo.drawRecordSummaries(tx, id, 'targets');
+        const key = drawKey(plan.seedSources!);
         const drawn: Record<string, string[]> = {};
         for (const s of strata) {
-          const result = s.count > 0 ? drawCommittedStratum(s.pool, s.count, plan.seedSources!) : [];
+          const result = s.count > 0 ? await repo.poolEntriesAt(tx, s.id, rfc3797Draw(s.poolSize, s.count, key)) : [];
           drawn[s.stratum] = result;
           await repo.setDrawResult(tx, s.id, { result, seedSources: plan.seedSources!, drawnAt: now });
         }

@@ -240,27 +240,6 @@ function eligibleWhere(scopeRegion: string, filters: PlanFilters): SQL | undefin
   return and(...c);
 }
 
-/**
- * The eligible pool of a plan, one row per stratum (risk class × industry) with its credit codes
- * in byte order (COLLATE "C" is core's canonical order, so core only checks the order): active
- * targets of the region matching the plan's filters.
- */
-export async function eligiblePoolStrata(
-  db: Executor,
-  scopeRegion: string,
-  filters: PlanFilters,
-): Promise<{ riskClass: TargetRow['riskClass']; industrySection: string; ids: string[] }[]> {
-  return db
-    .select({
-      riskClass: supervisionTargets.riskClass,
-      industrySection: supervisionTargets.industrySection,
-      ids: sql<string[]>`array_agg(${supervisionTargets.creditCode} order by ${supervisionTargets.creditCode} collate "C")`,
-    })
-    .from(supervisionTargets)
-    .where(eligibleWhere(scopeRegion, filters))
-    .groupBy(supervisionTargets.riskClass, supervisionTargets.industrySection);
-}
-
 /** The eligible pool row by row (small directories: the demo seed). */
 export async function eligiblePool(db: Executor, scopeRegion: string, filters: PlanFilters): Promise<PoolRow[]> {
   return db
@@ -475,6 +454,80 @@ export async function drawRecordsWithPools(
 export async function findDrawRecord(db: Executor, id: string): Promise<DrawRecordRow | undefined> {
   const [row] = await db.select().from(supervisionDrawRecords).where(eq(supervisionDrawRecords.id, id)).limit(1);
   return row;
+}
+
+/**
+ * The entries of a frozen pool at the given positions (from 0), in the order given: the drawn ids
+ * without reading the whole pool back (a stratum may hold a million ids).
+ */
+export async function poolEntriesAt(db: Executor, recordId: string, positions: number[]): Promise<string[]> {
+  if (positions.length === 0) return [];
+  // The pool is unnested once and joined (indexing a large stored array per position would detoast it each time).
+  const [row] = await db
+    .select({
+      ids: sql<string[]>`(
+        select array_agg(u.e order by p.n)
+        from unnest(${sql.param(positions)}::int[]) with ordinality as p(pos, n)
+        join unnest(${supervisionDrawRecords.pool}) with ordinality as u(e, o) on u.o = p.pos + 1)`,
+    })
+    .from(supervisionDrawRecords)
+    .where(eq(supervisionDrawRecords.id, recordId));
+  return row?.ids ?? [];
+}
+
+/** The strata (risk class × industry) of a plan's eligible pool, with their sizes. */
+export async function eligibleStrata(db: Executor, scopeRegion: string, filters: PlanFilters) {
+  return db
+    .select({ riskClass: supervisionTargets.riskClass, industrySection: supervisionTargets.industrySection, n: count() })
+    .from(supervisionTargets)
+    .where(eligibleWhere(scopeRegion, filters))
+    .groupBy(supervisionTargets.riskClass, supervisionTargets.industrySection);
+}
+
+/**
+ * Freezes the eligible pool: one draw record per stratum whose pool is the stratum's credit codes
+ * in byte order (COLLATE "C", core's canonical order), written by the database in one statement.
+ * The commitment hash is then computed from what was stored (frozenPools), so it is the hash of
+ * the stored pool by construction. `strata` gives each stratum's new record id.
+ */
+export async function freezePool(
+  db: Executor,
+  input: {
+    planId: string;
+    regionCode: string;
+    filters: PlanFilters;
+    at: Date;
+    strata: { id: string; riskClass: string; industrySection: string }[];
+  },
+): Promise<void> {
+  if (input.strata.length === 0) return;
+  const t = supervisionTargets;
+  await db.execute(sql`
+    insert into supervision_draw_records (id, plan_id, region_code, kind, stratum, risk_class, industry_section, pool, pool_hash, count, created_at)
+    select s.id, ${input.planId}, ${input.regionCode}, 'targets', s.risk_class || '/' || s.industry_section, s.risk_class, s.industry_section,
+      (select array_agg(${t.creditCode} order by ${t.creditCode} collate "C") from ${t}
+        where ${eligibleWhere(input.regionCode, input.filters)} and ${t.riskClass} = s.risk_class and ${t.industrySection} = s.industry_section),
+      '', 0, ${input.at.toISOString()}::timestamptz
+    from unnest(${sql.param(input.strata.map((x) => x.id))}::uuid[], ${sql.param(input.strata.map((x) => x.riskClass))}::text[],
+      ${sql.param(input.strata.map((x) => x.industrySection))}::text[]) as s(id, risk_class, industry_section)`);
+}
+
+/** The frozen pools of a plan as newline-joined text (one value each: fast to read), with their sizes. */
+export async function frozenPools(db: Executor, planId: string) {
+  return db
+    .select({
+      id: supervisionDrawRecords.id,
+      riskClass: supervisionDrawRecords.riskClass,
+      industrySection: supervisionDrawRecords.industrySection,
+      text: sql<string>`array_to_string(${supervisionDrawRecords.pool}, E'\n')`,
+      size: sql<number>`cardinality(${supervisionDrawRecords.pool})`.mapWith(Number),
+    })
+    .from(supervisionDrawRecords)
+    .where(and(eq(supervisionDrawRecords.planId, planId), eq(supervisionDrawRecords.kind, 'targets')));
+}
+
+export async function setStratumCommitment(db: Executor, id: string, patch: { poolHash: string; count: number }): Promise<void> {
+  await db.update(supervisionDrawRecords).set(patch).where(eq(supervisionDrawRecords.id, id));
 }
 
 export async function setDrawResult(
