@@ -213,6 +213,7 @@ export function createPlansService(deps: ServiceDeps) {
         const plan = await lockInScope(tx, ctx, id);
         // The database freezes each stratum's sorted pool; the commitment is computed by core
         // from exactly what was stored (read back), so stored pool and published hash agree.
+        await repo.lockDirectory(tx);
         const strataKeys = (await repo.eligibleStrata(tx, plan.regionCode, plan.filters)).map((g) => ({ id: newId(), ...g }));
         // Authorized, in the right state, with something to draw — before any work is done.
         check(planMachine, ctx.actor, plan.status as PlanState, 'commit', {

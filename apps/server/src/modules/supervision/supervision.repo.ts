@@ -475,6 +475,11 @@ export async function poolEntriesAt(db: Executor, recordId: string, positions: n
   return row?.ids ?? [];
 }
 
+/** Holds directory changes until the transaction ends, so the strata read and the pool frozen are the same. */
+export async function lockDirectory(db: Executor): Promise<void> {
+  await db.execute(sql`lock table supervision_targets in share mode`);
+}
+
 /** The strata (risk class × industry) of a plan's eligible pool, with their sizes. */
 export async function eligibleStrata(db: Executor, scopeRegion: string, filters: PlanFilters) {
   return db
@@ -502,14 +507,20 @@ export async function freezePool(
 ): Promise<void> {
   if (input.strata.length === 0) return;
   const t = supervisionTargets;
+  // One scan of the directory, grouped by stratum; each new record id comes from the app.
   await db.execute(sql`
     insert into supervision_draw_records (id, plan_id, region_code, kind, stratum, risk_class, industry_section, pool, pool_hash, count, created_at)
-    select s.id, ${input.planId}, ${input.regionCode}, 'targets', s.risk_class || '/' || s.industry_section, s.risk_class, s.industry_section,
-      (select array_agg(${t.creditCode} order by ${t.creditCode} collate "C") from ${t}
-        where ${eligibleWhere(input.regionCode, input.filters)} and ${t.riskClass} = s.risk_class and ${t.industrySection} = s.industry_section),
-      '', 0, ${input.at.toISOString()}::timestamptz
-    from unnest(${sql.param(input.strata.map((x) => x.id))}::uuid[], ${sql.param(input.strata.map((x) => x.riskClass))}::text[],
-      ${sql.param(input.strata.map((x) => x.industrySection))}::text[]) as s(id, risk_class, industry_section)`);
+    select s.id, ${input.planId}, ${input.regionCode}, 'targets', g.risk_class || '/' || g.industry_section, g.risk_class, g.industry_section,
+      g.pool, '', 0, ${input.at.toISOString()}::timestamptz
+    from (
+      select ${t.riskClass} as risk_class, ${t.industrySection} as industry_section,
+        array_agg(${t.creditCode} order by ${t.creditCode} collate "C") as pool
+      from ${t} where ${eligibleWhere(input.regionCode, input.filters)}
+      group by ${t.riskClass}, ${t.industrySection}
+    ) g
+    join unnest(${sql.param(input.strata.map((x) => x.id))}::uuid[], ${sql.param(input.strata.map((x) => x.riskClass))}::text[],
+      ${sql.param(input.strata.map((x) => x.industrySection))}::text[]) as s(id, risk_class, industry_section)
+      on s.risk_class = g.risk_class and s.industry_section = g.industry_section`);
 }
 
 /** The frozen pools of a plan as newline-joined text (one value each: fast to read), with their sizes. */
