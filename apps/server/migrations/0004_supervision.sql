@@ -174,6 +174,13 @@ CREATE TABLE "supervision_product_checks" (
 	"updated_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "supervision_rectification_files" (
+	"rectification_id" uuid NOT NULL,
+	"file_id" uuid NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "supervision_rectification_files_rectification_id_file_id_pk" PRIMARY KEY("rectification_id","file_id")
+);
+--> statement-breakpoint
 CREATE TABLE "supervision_rectifications" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"region_code" text NOT NULL,
@@ -231,6 +238,7 @@ ALTER TABLE "supervision_draw_records" ADD CONSTRAINT "supervision_draw_records_
 ALTER TABLE "supervision_inspections" ADD CONSTRAINT "supervision_inspections_plan_id_supervision_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."supervision_plans"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "supervision_inspector_ties" ADD CONSTRAINT "supervision_inspector_ties_inspector_id_supervision_inspectors_id_fk" FOREIGN KEY ("inspector_id") REFERENCES "public"."supervision_inspectors"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "supervision_objections" ADD CONSTRAINT "supervision_objections_check_id_supervision_product_checks_id_fk" FOREIGN KEY ("check_id") REFERENCES "public"."supervision_product_checks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "supervision_rectification_files" ADD CONSTRAINT "supervision_rectification_files_rectification_id_supervision_rectifications_id_fk" FOREIGN KEY ("rectification_id") REFERENCES "public"."supervision_rectifications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "supervision_draw_records_uq" ON "supervision_draw_records" USING btree ("plan_id","kind","stratum");--> statement-breakpoint
 CREATE INDEX "supervision_history_entity_idx" ON "supervision_history" USING btree ("entity_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "supervision_inspections_target_uq" ON "supervision_inspections" USING btree ("plan_id","enterprise_id");--> statement-breakpoint

@@ -354,6 +354,9 @@ export const rectification = z.object({
   steps: z.array(
     z.object({ transition: z.string(), to: z.string(), on: z.string(), note: z.string().nullable(), at: z.string() }),
   ),
+  files: z.array(
+    z.object({ id: z.string(), fileName: z.string(), sizeBytes: z.number().int(), sha256: z.string(), createdAt: z.string() }),
+  ),
   availableTransitions: z.array(z.string()),
   createdAt: z.string(),
 });

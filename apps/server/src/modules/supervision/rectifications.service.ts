@@ -12,6 +12,7 @@ import { appendAudit } from '../../platform/audit/audit-writer.js';
 import { authorize } from '../../platform/authorize.js';
 import { conflict, isUniqueViolation, notFound, ruleViolated } from '../../platform/http/errors.js';
 import { newId } from '../../platform/ids.js';
+import { DOCUMENT_POLICY, findStoredFiles, readStoredFile, storeFile } from '../../platform/files/file-store.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { ServiceDeps } from '../../platform/services.js';
 import { readScope, today, transition } from './supervision-access.js';
@@ -23,6 +24,11 @@ export function createRectificationsService(deps: ServiceDeps) {
 
   async function toRectification(ctx: RequestContext, r: repo.RectificationRow): Promise<Rectification> {
     const steps = await repo.historyOf(db, r.id);
+    const links = await repo.rectificationFileIds(db, [r.id]);
+    const files = await findStoredFiles(
+      db,
+      links.map((l) => l.fileId),
+    );
     const context = { today: today(deps), correctBy: r.correctBy, actorOwnsFirm: ctx.actor.organizationId === r.enterpriseId };
     return {
       id: r.id,
@@ -36,6 +42,13 @@ export function createRectificationsService(deps: ServiceDeps) {
       correctBy: r.correctBy,
       status: r.status as RectificationState,
       steps: steps.map((s) => ({ transition: s.transition, to: s.toState, on: s.onDate, note: s.note, at: s.at.toISOString() })),
+      files: files.map((f) => ({
+        id: f.id,
+        fileName: f.fileName,
+        sizeBytes: f.sizeBytes,
+        sha256: f.sha256,
+        createdAt: f.createdAt.toISOString(),
+      })),
       availableTransitions: transitionOptions(rectificationMachine, r.status as RectificationState, ctx.actor, context).map(
         (o) => o.name,
       ),
@@ -117,6 +130,60 @@ export function createRectificationsService(deps: ServiceDeps) {
         throw err;
       }
       return toRectification(ctx, (await repo.findRectification(db, id))!);
+    },
+
+    /**
+     * The firm's evidence as a file (photo, report): stored in the platform's file store and
+     * linked, with the `submitEvidence` step dated today — one transaction.
+     */
+    async submitEvidenceFile(
+      ctx: RequestContext,
+      id: string,
+      upload: { fileName: string; contentType: string; bytes: Buffer; note: string },
+    ) {
+      const row = await loadInScope(ctx, id);
+      const now = deps.clock.now();
+      const on = today(deps);
+      const note = upload.note.trim() || upload.fileName;
+      await db.transaction(async (tx) => {
+        const to = await transition(
+          tx,
+          ctx,
+          rectificationMachine,
+          { type: 'rectification', id, regionCode: row.regionCode, state: row.status as RectificationState },
+          'submitEvidence',
+          { today: on, correctBy: row.correctBy, actorOwnsFirm: ctx.actor.organizationId === row.enterpriseId },
+          { on, note, at: now },
+        );
+        const file = await storeFile(tx, {
+          regionCode: row.regionCode,
+          fileName: upload.fileName,
+          contentType: upload.contentType,
+          bytes: upload.bytes,
+          createdBy: ctx.actor.userId,
+          policy: DOCUMENT_POLICY,
+        });
+        await repo.linkRectificationFile(tx, id, file.id, now);
+        await repo.updateRectification(tx, id, { status: to, updatedAt: now });
+        await appendAudit(tx, ctx, {
+          action: 'supervision.rectification.submitEvidence',
+          targetType: 'supervision_rectification',
+          targetId: id,
+          regionCode: row.regionCode,
+          detail: { from: row.status, to, fileId: file.id, fileName: file.fileName, sha256: file.sha256 },
+        });
+      });
+      return toRectification(ctx, (await repo.findRectification(db, id))!);
+    },
+
+    /** An evidence file of a rectification the caller may see (else 404). */
+    async evidenceFile(ctx: RequestContext, id: string, fileId: string) {
+      await loadInScope(ctx, id);
+      const links = await repo.rectificationFileIds(db, [id]);
+      if (!links.some((l) => l.fileId === fileId)) throw notFound();
+      const found = await readStoredFile(db, fileId);
+      if (!found) throw notFound();
+      return found;
     },
 
     /** One dated step of the chain (evidence from the firm, or the office's finding). */

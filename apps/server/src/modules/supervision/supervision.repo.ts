@@ -13,6 +13,7 @@ import {
   supervisionObjections,
   supervisionPlans,
   supervisionProductChecks,
+  supervisionRectificationFiles,
   supervisionRectifications,
   supervisionSettings,
   supervisionSignals,
@@ -960,4 +961,19 @@ export async function flagOverdue(db: Executor, today: string, at: Date) {
       >`(select created_by from supervision_product_checks c where c.id = ${supervisionObjections.checkId})`,
     });
   return { inspections, checks, objections };
+}
+
+// ---- rectification evidence files ----
+
+export async function linkRectificationFile(db: Executor, rectificationId: string, fileId: string, at: Date): Promise<void> {
+  await db.insert(supervisionRectificationFiles).values({ rectificationId, fileId, createdAt: at });
+}
+
+export async function rectificationFileIds(db: Executor, rectificationIds: string[]) {
+  if (rectificationIds.length === 0) return [];
+  return db
+    .select()
+    .from(supervisionRectificationFiles)
+    .where(inArray(supervisionRectificationFiles.rectificationId, rectificationIds))
+    .orderBy(asc(supervisionRectificationFiles.createdAt));
 }

@@ -46,6 +46,8 @@ import {
 } from '@qd/core';
 import { z } from 'zod';
 import { contextOf } from '../../platform/http/authenticate.js';
+import { readUpload, sendStoredFile } from '../../platform/http/uploads.js';
+import { DOCUMENT_POLICY } from '../../platform/files/file-store.js';
 import type { DirectoriesService } from './directories.service.js';
 import type { InspectionsService } from './inspections.service.js';
 import type { PlansService } from './plans.service.js';
@@ -262,6 +264,30 @@ export function supervisionRoutes(app: FastifyInstance, s: SupervisionServices) 
       },
     },
     (req) => s.rectifications.step(contextOf(req), req.params.id, req.params.transition, req.body),
+  );
+
+  api.post(
+    `${base}/rectifications/:id/evidence`,
+    {
+      schema: {
+        tags,
+        summary: 'The firm’s evidence file (multipart "file", optional field "note")',
+        params: idParams,
+        response: { 200: rectification },
+      },
+    },
+    async (req) => {
+      const upload = await readUpload(req, DOCUMENT_POLICY);
+      return s.rectifications.submitEvidenceFile(contextOf(req), req.params.id, { ...upload, note: upload.fields.note ?? '' });
+    },
+  );
+  api.get(
+    `${base}/rectifications/:id/files/:fileId`,
+    { schema: { tags, params: idParams.extend({ fileId: z.uuid() }) } },
+    async (req, reply) => {
+      const { file, bytes } = await s.rectifications.evidenceFile(contextOf(req), req.params.id, req.params.fileId);
+      return sendStoredFile(reply, file, bytes);
+    },
   );
 
   // ---- risk monitoring ----

@@ -357,3 +357,16 @@ export const supervisionSignals = pgTable(
   },
   (t) => [uniqueIndex('supervision_signals_code_uq').on(t.regionCode, t.code)],
 );
+
+/** Evidence files of a rectification (kept in the platform's file store), with the step they came with. */
+export const supervisionRectificationFiles = pgTable(
+  'supervision_rectification_files',
+  {
+    rectificationId: uuid('rectification_id')
+      .notNull()
+      .references(() => supervisionRectifications.id),
+    fileId: uuid('file_id').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.rectificationId, t.fileId] })],
+);

@@ -15,7 +15,7 @@ import {
 import { drawVerifyCommand } from '../../cli/commands/draw-verify.js';
 import { recordingIo } from '../../cli/io.js';
 import { ManualClock } from '../../platform/clock.js';
-import { addUsers, loginAll } from '../../testing/fixtures.js';
+import { addUsers, loginAll, multipartFile } from '../../testing/fixtures.js';
 import { POSTGRES_MISSING, TEST_DB, call, createTestApp, type Session, type TestApp } from '../../testing/test-app.js';
 import { supervisionModule } from './index.js';
 
@@ -402,6 +402,28 @@ describe.skipIf(POSTGRES_MISSING)(`supervision API on ${TEST_DB}`, () => {
         note: '已补建台账，附照片',
       });
       expect(rect.status).toBe('evidenceSubmitted');
+      // Evidence as a file: stored with its checksum, downloadable by the firm and the office, nobody else.
+      const pdf = Buffer.from('%PDF-1.4\n整改报告\n%%EOF');
+      const upload = (who: Who, file = pdf) => {
+        const body = multipartFile('file', '整改报告.pdf', file, 'application/pdf');
+        return t.app.inject({
+          method: 'POST',
+          url: `${API}/supervision/rectifications/${rect.id}/evidence`,
+          payload: body.payload,
+          headers: { cookie: s[who].cookie, 'x-csrf-token': s[who].csrf, 'content-type': body.contentType },
+        });
+      };
+      expect((await upload('firm2')).statusCode).toBe(404);
+      expect((await upload('enterprise', Buffer.from('not a pdf'))).statusCode).toBe(400);
+      const uploaded = await upload('enterprise');
+      expect(uploaded.statusCode, uploaded.body).toBe(200);
+      rect = uploaded.json() as Rectification;
+      expect(rect.files).toHaveLength(1);
+      const fileUrl = `/supervision/rectifications/${rect.id}/files/${rect.files[0]!.id}`;
+      const download = await req('office', 'GET', fileUrl);
+      expect(download.statusCode).toBe(200);
+      expect(download.rawPayload.equals(pdf)).toBe(true);
+      expect((await req('firm2', 'GET', fileUrl)).statusCode).toBe(404);
       await fails(
         'office',
         'POST',
@@ -417,6 +439,7 @@ describe.skipIf(POSTGRES_MISSING)(`supervision API on ${TEST_DB}`, () => {
       }
       expect(rect.status).toBe('revoked');
       expect(rect.steps.map((x) => x.transition)).toEqual([
+        'submitEvidence',
         'submitEvidence',
         'reinspectFail',
         'publishNotice',

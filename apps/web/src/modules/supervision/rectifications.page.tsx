@@ -7,7 +7,10 @@ import {
   type ActionType,
   type ProColumns,
 } from '@ant-design/pro-components';
-import { Drawer, Space, Timeline } from 'antd';
+import { App, Button, Drawer, List, Space, Timeline, Upload } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { api, buildUrl } from '../../api/client';
+import { useErrorMessage } from '../../components/useErrorMessage';
 import { RECTIFICATION_STATES, translate, type Rectification } from '@qd/core';
 import { fetchPage, toListQuery } from '../../api/pro-table';
 import { keywordSearch } from '../../components/keyword-search';
@@ -74,8 +77,26 @@ export function RectificationDrawer(props: {
   const locale = useLocale();
   const r = props.rectification;
   const required = [{ required: true, message: translate('validation.required', locale) }];
+  const { message } = App.useApp();
+  const showError = useErrorMessage();
   return (
     <Drawer open width={640} title={`${r.code} ${r.enterpriseName}`} onClose={props.onClose}>
+      {r.files.length > 0 && (
+        <List
+          header={t('supervision.rect.files')}
+          size="small"
+          dataSource={r.files}
+          renderItem={(f) => (
+            <List.Item>
+              <a href={buildUrl(`/supervision/rectifications/${r.id}/files/${f.id}`)} download>
+                {f.fileName}
+              </a>
+              <span>{`${Math.ceil(f.sizeBytes / 1024)} KB · SHA-256 ${f.sha256.slice(0, 12)}…`}</span>
+            </List.Item>
+          )}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <Timeline
         items={[
           { children: `${r.orderedOn} ${t('supervision.rect.ordered', { date: r.correctBy })}` },
@@ -83,6 +104,25 @@ export function RectificationDrawer(props: {
         ]}
       />
       <Space wrap>
+        {r.availableTransitions.includes('submitEvidence') && (
+          <Upload
+            showUploadList={false}
+            accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.doc,.xls,.txt"
+            customRequest={async ({ file }) => {
+              const form = new FormData();
+              form.append('file', file as Blob);
+              try {
+                const updated = await api.post<Rectification>(`/supervision/rectifications/${r.id}/evidence`, form);
+                void message.success(t('common.saved'));
+                props.onChange(updated);
+              } catch (error) {
+                showError(error);
+              }
+            }}
+          >
+            <Button icon={<UploadOutlined />}>{t('supervision.rect.uploadEvidence')}</Button>
+          </Upload>
+        )}
         {r.availableTransitions.map((name) => (
           <ActionButton
             key={name}
