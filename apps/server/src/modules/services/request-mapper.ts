@@ -1,0 +1,102 @@
+import {
+  maskPhone,
+  workingDaysLeft,
+  type RequestDetail,
+  type RequestState,
+  type RequestSummary,
+  type Step,
+  type TimelineEntry,
+  type WorkingCalendar,
+} from '@qd/core';
+import type { AssignmentRow, EventRow, RequestRow } from './services.repo.js';
+
+export function toRequestSummary(
+  row: RequestRow,
+  extra: { serviceName: string; institutionNames: string[] },
+  cal: WorkingCalendar,
+  now: Date,
+): RequestSummary {
+  return {
+    id: row.id,
+    number: row.number,
+    state: row.state as RequestState,
+    category: row.category,
+    serviceId: row.serviceId,
+    serviceName: extra.serviceName,
+    enterpriseName: row.enterpriseName,
+    handlerName: row.handlerName,
+    institutionNames: extra.institutionNames,
+    step: (row.step as Step | null) ?? null,
+    stepDeadline: row.stepDeadline,
+    workingDaysLeft: row.stepDeadline ? workingDaysLeft(cal, row.stepDeadline, now) : null,
+    overdue: row.stepOverdue,
+    submittedAt: row.submittedAt.toISOString(),
+    source: row.source,
+  };
+}
+
+export function toTimelineEntry(e: EventRow): TimelineEntry {
+  return {
+    id: e.id,
+    at: e.at.toISOString(),
+    kind: e.kind,
+    actorName: e.actorName,
+    fromState: e.fromState,
+    toState: e.toState,
+    institutionName: e.institutionName,
+    text: e.text,
+    amountFen: e.amountFen,
+    internal: e.internal,
+  };
+}
+
+export function toRequestDetail(
+  row: RequestRow,
+  parts: {
+    serviceName: string;
+    assignments: AssignmentRow[];
+    events: EventRow[];
+    mergedIntoNumber: string | null;
+    revealContact: boolean;
+    showInternal: boolean;
+    actions: string[];
+  },
+  cal: WorkingCalendar,
+  now: Date,
+): RequestDetail {
+  const active = parts.assignments.filter((a) => ['pending', 'accepted', 'done'].includes(a.status));
+  return {
+    ...toRequestSummary(
+      row,
+      { serviceName: parts.serviceName, institutionNames: active.map((a) => a.institutionName) },
+      cal,
+      now,
+    ),
+    description: row.description,
+    attributes: row.attributes,
+    contactName: row.contactName,
+    contactPhone: parts.revealContact ? row.contactPhone : maskPhone(row.contactPhone),
+    contactEmail: parts.revealContact ? row.contactEmail : null,
+    preferredContact: row.preferredContact,
+    address: row.address,
+    lat: row.lat,
+    long: row.long,
+    rating: row.rating,
+    ratingComment: row.ratingComment,
+    declineReason: row.declineReason,
+    mergedIntoNumber: parts.mergedIntoNumber,
+    completedAt: row.completedAt?.toISOString() ?? null,
+    assignments: parts.assignments.map((a) => ({
+      id: a.id,
+      institutionId: a.institutionId,
+      institutionName: a.institutionName,
+      status: a.status as RequestDetail['assignments'][number]['status'],
+      reason: a.reason,
+      quotationFen: a.quotationFen,
+      result: a.result,
+      createdAt: a.createdAt.toISOString(),
+    })),
+    timeline: parts.events.filter((e) => parts.showInternal || !e.internal).map(toTimelineEntry),
+    actions: parts.actions,
+  };
+}
