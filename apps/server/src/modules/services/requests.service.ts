@@ -212,10 +212,43 @@ export function createRequestsService(deps: ServiceDeps) {
     });
   }
 
-  /** One use-case on one request: one transaction, the request row locked. */
-  async function act<T>(ctx: RequestContext, id: string, fn: (tx: Executor, l: Loaded) => Promise<T>): Promise<RequestDetail> {
-    await db.transaction(async (tx) => fn(tx, await load(tx, ctx, id, true)));
-    return api.get(ctx, id);
+  /**
+   * One use-case on one request: one transaction, the request row locked. It answers with the
+   * request as the caller now sees it, read in the same transaction: an institution that just
+   * handed a request back still gets the answer, though it may no longer open the request.
+   */
+  async function act(ctx: RequestContext, id: string, fn: (tx: Executor, l: Loaded) => Promise<void>): Promise<RequestDetail> {
+    return db.transaction(async (tx) => {
+      await fn(tx, await load(tx, ctx, id, true));
+      const row = (await repo.findRequest(tx, id))!;
+      return detailOf(tx, ctx, { row, assignments: await repo.listAssignments(tx, id) });
+    });
+  }
+
+  async function detailOf(ex: Executor, ctx: RequestContext, l: Loaded): Promise<RequestDetail> {
+    const [service, events, cal, merged] = await Promise.all([
+      repo.findService(ex, l.row.serviceId),
+      repo.listEvents(ex, l.row.id),
+      calendarOf(ex, l.row.regionCode),
+      l.row.mergedIntoId ? repo.findRequest(ex, l.row.mergedIntoId) : Promise.resolve(undefined),
+    ]);
+    const isStation = can(ctx.actor, 'services.request.read');
+    const isOwner = !!ctx.actor.organizationId && l.row.enterpriseId === ctx.actor.organizationId;
+    return toRequestDetail(
+      l.row,
+      {
+        serviceName: service!.name,
+        assignments:
+          isStation || isOwner ? l.assignments : l.assignments.filter((a) => a.institutionId === ctx.actor.organizationId),
+        events,
+        mergedIntoNumber: merged?.number ?? null,
+        revealContact: isOwner || (isStation && l.row.handlerId === ctx.actor.userId),
+        showInternal: isStation,
+        actions: actionsFor(ctx, l, cal),
+      },
+      cal,
+      clock.now(),
+    );
   }
 
   /** Institutions given for a dispatch must be the region's and serve the request's category. */
@@ -371,30 +404,7 @@ export function createRequestsService(deps: ServiceDeps) {
     },
 
     async get(ctx: RequestContext, id: string): Promise<RequestDetail> {
-      const l = await load(db, ctx, id);
-      const [service, events, cal, merged] = await Promise.all([
-        repo.findService(db, l.row.serviceId),
-        repo.listEvents(db, id),
-        calendarOf(db, l.row.regionCode),
-        l.row.mergedIntoId ? repo.findRequest(db, l.row.mergedIntoId) : Promise.resolve(undefined),
-      ]);
-      const isStation = can(ctx.actor, 'services.request.read');
-      const isOwner = !!ctx.actor.organizationId && l.row.enterpriseId === ctx.actor.organizationId;
-      return toRequestDetail(
-        l.row,
-        {
-          serviceName: service!.name,
-          assignments:
-            isStation || isOwner ? l.assignments : l.assignments.filter((a) => a.institutionId === ctx.actor.organizationId),
-          events,
-          mergedIntoNumber: merged?.number ?? null,
-          revealContact: isOwner || (isStation && l.row.handlerId === ctx.actor.userId),
-          showInternal: isStation,
-          actions: actionsFor(ctx, l, cal),
-        },
-        cal,
-        clock.now(),
-      );
+      return detailOf(db, ctx, await load(db, ctx, id));
     },
 
     // ---- the case handler ----
@@ -465,8 +475,17 @@ export function createRequestsService(deps: ServiceDeps) {
             text: `${reason} → ${institutions.map((i) => i.name).join('、')}`,
           },
         );
-        for (const a of current) await repo.updateAssignment(tx, a.id, { status: 'withdrawn', reason, updatedAt: clock.now() });
-        await addAssignments(tx, l.row, institutions);
+        // Institutions kept by the transfer keep their part (and what they did so far).
+        for (const a of current) {
+          if (!institutions.some((i) => i.id === a.institutionId)) {
+            await repo.updateAssignment(tx, a.id, { status: 'withdrawn', reason, updatedAt: clock.now() });
+          }
+        }
+        await addAssignments(
+          tx,
+          l.row,
+          institutions.filter((i) => !current.some((a) => a.institutionId === i.id)),
+        );
       }),
 
     merge: (ctx: RequestContext, id: string, targetNumber: string) =>
