@@ -101,6 +101,6 @@ function formatOf(request: FastifyRequest): Format {
 }
 
 function send(reply: FastifyReply, format: Format, status: number, body: string) {
-  // Exactly `text/xml` / `application/json`, without a charset parameter (the spec's types; UTF-8 throughout).
-  return reply.status(status).header('content-type', CONTENT_TYPE[format]).send(body);
+  // Exactly `text/xml` / `application/json` (the spec's types; UTF-8 throughout): a Buffer, so Fastify adds no charset.
+  return reply.status(status).header('content-type', CONTENT_TYPE[format]).send(Buffer.from(body, 'utf8'));
 }
