@@ -2,7 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { identityPublicRoutes, identityRoutes } from '../modules/identity/routes';
 import { registryRoutes } from '../modules/registry/routes';
 import { awardsRoutes } from '../modules/awards/routes';
-import { servicesRoutes } from '../modules/services/routes';
+import { servicesPublicRoutes, servicesRoutes } from '../modules/services/routes';
 import { supervisionRoutes } from '../modules/supervision/routes';
 import { governanceRoutes } from '../modules/governance/routes';
 import { AppShell } from './AppShell';
@@ -19,6 +19,7 @@ export const router = createBrowserRouter([
     HydrateFallback: PageLoading,
     children: [
       ...identityPublicRoutes,
+      ...servicesPublicRoutes,
       {
         element: (
           <RequireAuth>
