@@ -114,6 +114,8 @@ export type TimelineEntry = z.infer<typeof timelineEntry>;
 export const requestDetail = requestSummary.extend({
   description: z.string(),
   attributes: attributeInput,
+  /** The attribute values as the service's questions and option names put them, for display. */
+  attributeLabels: z.array(z.object({ code: z.string(), name: z.string(), value: z.string() })),
   contactName: z.string().nullable(),
   /** Masked unless the caller is the station or the enterprise itself. */
   contactPhone: z.string().nullable(),

@@ -1,5 +1,7 @@
 import {
+  isOverdue,
   maskPhone,
+  type AttributeDefinition,
   workingDaysLeft,
   type RequestDetail,
   type RequestState,
@@ -29,7 +31,8 @@ export function toRequestSummary(
     step: (row.step as Step | null) ?? null,
     stepDeadline: row.stepDeadline,
     workingDaysLeft: row.stepDeadline ? workingDaysLeft(cal, row.stepDeadline, now) : null,
-    overdue: row.stepOverdue,
+    // live: a step is late from the day after its deadline, whether or not the job has marked it yet
+    overdue: row.stepOverdue || (row.stepDeadline !== null && isOverdue(row.stepDeadline, now)),
     submittedAt: row.submittedAt.toISOString(),
     source: row.source,
   };
@@ -50,10 +53,24 @@ export function toTimelineEntry(e: EventRow): TimelineEntry {
   };
 }
 
+/** Each given value under its question, option keys shown by their names. */
+function attributeLabels(definitions: AttributeDefinition[], values: RequestRow['attributes']) {
+  return [...definitions]
+    .sort((a, b) => a.order - b.order)
+    .filter((d) => values[d.code] !== undefined)
+    .map((d) => {
+      const raw = values[d.code]!;
+      const names = new Map(d.values.map((v) => [v.key, v.name]));
+      const value = (Array.isArray(raw) ? raw : [raw]).map((v) => names.get(String(v)) ?? String(v)).join('、');
+      return { code: d.code, name: d.name, value };
+    });
+}
+
 export function toRequestDetail(
   row: RequestRow,
   parts: {
     serviceName: string;
+    serviceAttributes: AttributeDefinition[];
     assignments: AssignmentRow[];
     events: EventRow[];
     mergedIntoNumber: string | null;
@@ -74,6 +91,7 @@ export function toRequestDetail(
     ),
     description: row.description,
     attributes: row.attributes,
+    attributeLabels: attributeLabels(parts.serviceAttributes, row.attributes),
     contactName: row.contactName,
     contactPhone: parts.revealContact ? row.contactPhone : maskPhone(row.contactPhone),
     contactEmail: parts.revealContact ? row.contactEmail : null,

@@ -238,13 +238,14 @@ export function createRequestsService(deps: ServiceDeps) {
       l.row,
       {
         serviceName: service!.name,
+        serviceAttributes: service!.attributes,
         assignments:
           isStation || isOwner ? l.assignments : l.assignments.filter((a) => a.institutionId === ctx.actor.organizationId),
         events,
         mergedIntoNumber: merged?.number ?? null,
         revealContact: isOwner || (isStation && l.row.handlerId === ctx.actor.userId),
         showInternal: isStation,
-        actions: actionsFor(ctx, l, cal),
+        actions: actionsFor(ctx, l, cal, events, service!.timeLimits.reopen),
       },
       cal,
       clock.now(),
@@ -299,7 +300,13 @@ export function createRequestsService(deps: ServiceDeps) {
     if (next) await transition(tx, ctx, { ...l, assignments: l.assignments }, next, { actorIsAssigned: true, reason }, {});
   }
 
-  function actionsFor(ctx: RequestContext, l: Loaded, cal: WorkingCalendar): string[] {
+  function actionsFor(
+    ctx: RequestContext,
+    l: Loaded,
+    cal: WorkingCalendar,
+    events: repo.EventRow[],
+    reopenDays: number,
+  ): string[] {
     const state = l.row.state as RequestState;
     const now = clock.now();
     const context: RequestTransitionContext = {
@@ -308,7 +315,7 @@ export function createRequestsService(deps: ServiceDeps) {
       institutionCount: 1,
       rating: 5,
       mergeTargetValid: true,
-      reopenWindowOpen: l.row.completedAt ? reopenAllowed(cal, l.row.completedAt, now, 10) : false,
+      reopenWindowOpen: l.row.completedAt ? reopenAllowed(cal, l.row.completedAt, now, reopenDays) : false,
     };
     const out = transitionOptions(requestMachine, state, ctx.actor, context)
       .filter((o) => o.blockedBy === null)
@@ -324,7 +331,9 @@ export function createRequestsService(deps: ServiceDeps) {
       if (mine?.status === 'pending') out.push('institution_accept', 'hand_back');
       if (mine?.status === 'accepted') out.push('progress', 'quote', 'done', 'hand_back');
     }
-    if (can(ctx.actor, 'services.request.own') && open && context.actorIsOwner) out.push('answer');
+    const kinds = events.map((e) => e.kind);
+    const questionOpen = kinds.lastIndexOf('question') > kinds.lastIndexOf('answer');
+    if (can(ctx.actor, 'services.request.own') && open && context.actorIsOwner && questionOpen) out.push('answer');
     return out;
   }
 
@@ -395,7 +404,14 @@ export function createRequestsService(deps: ServiceDeps) {
       const sort = parseSort(query.sort, repo.REQUEST_SORT_FIELDS, { field: 'submittedAt', desc: true });
       const { rows, total } = await repo.listRequests(
         db,
-        { scope, state: query.state, category: query.category, overdue: query.overdue, keyword: query.keyword },
+        {
+          scope,
+          state: query.state,
+          category: query.category,
+          overdue: query.overdue,
+          today: todayInShanghai(clock.now()),
+          keyword: query.keyword,
+        },
         { offset: (query.current - 1) * query.pageSize, limit: query.pageSize, sortField: sort.field, desc: sort.desc },
       );
       const cal = await calendarOf(db, ctx.actor.regionCode);

@@ -148,7 +148,9 @@ export interface RequestFilter {
   scope: RequestScope;
   state?: string | undefined;
   category?: string | undefined;
+  /** Running steps past their deadline day (true) or not (false), as of `today`. */
   overdue?: boolean | undefined;
+  today: string;
   keyword?: string | undefined;
 }
 
@@ -169,7 +171,10 @@ export async function listRequests(
     ...scopeWhere(f.scope),
     f.state ? eq(serviceRequests.state, f.state) : undefined,
     f.category ? eq(serviceRequests.category, f.category) : undefined,
-    f.overdue !== undefined ? eq(serviceRequests.stepOverdue, f.overdue) : undefined,
+    f.overdue === true ? sql`${serviceRequests.step} is not null and ${serviceRequests.stepDeadline} < ${f.today}` : undefined,
+    f.overdue === false
+      ? sql`not (${serviceRequests.step} is not null and ${serviceRequests.stepDeadline} < ${f.today})`
+      : undefined,
     f.keyword
       ? or(
           ilike(serviceRequests.number, `%${escapeLike(f.keyword)}%`),

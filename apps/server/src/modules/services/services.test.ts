@@ -11,6 +11,7 @@ type Method = 'GET' | 'POST' | 'PUT';
 
 interface Detail {
   id: string;
+  attributeLabels: { code: string; name: string; value: string }[];
   number: string;
   state: string;
   step: string | null;
@@ -178,6 +179,12 @@ describe.skipIf(POSTGRES_MISSING)(`services API on ${TEST_DB}`, () => {
     expect(created.step).toBe('accept');
     expect(created.workingDaysLeft).toBeGreaterThanOrEqual(0);
     expect(created.contactPhone).toBe('13837512345'); // the enterprise sees its own number
+    expect(created.attributeLabels).toEqual([
+      { code: 'product', name: '产品名称及型号', value: 'PA66 切片' },
+      { code: 'samples', name: '样品数量（件）', value: '3' },
+      { code: 'scope', name: '检验类型', value: '全项检验' },
+    ]);
+    expect(created.actions).not.toContain('answer'); // nothing has been asked yet
     const id = created.id;
 
     // the institution cannot see it before dispatch; the handler sees the number masked until accepting

@@ -71,9 +71,9 @@ export default function RequestDetailPage() {
                 {request.description}
               </Typography.Paragraph>
             </ProDescriptions.Item>
-            {Object.entries(request.attributes).map(([code, value]) => (
-              <ProDescriptions.Item key={code} label={code}>
-                {Array.isArray(value) ? value.join('、') : String(value)}
+            {request.attributeLabels.map((a) => (
+              <ProDescriptions.Item key={a.code} label={a.name}>
+                {a.value}
               </ProDescriptions.Item>
             ))}
             {request.rating !== null && (
