@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { regionScope } from '../../platform/db/region-scope.js';
-import { serviceAssignments, serviceRequests } from './services.tables.js';
+import { serviceAssignments, serviceBoardSnapshots, serviceCatalogue, serviceRequests } from './services.tables.js';
 
 /** The oversight board's aggregates: SQL only here (ARCHITECTURE §2). */
 
@@ -100,4 +100,41 @@ export async function byInstitution(
         where ${a.status} <> 'withdrawn' and ${period(regionCode, from, to)}
         group by 1 order by 2`,
   );
+}
+
+// ---- snapshots of the historical figures ----
+
+export async function findSnapshot(
+  db: Executor,
+  regionCode: string,
+  period: string,
+): Promise<{ computedAt: Date; figures: Record<string, unknown> } | undefined> {
+  const rows = await db
+    .select({ computedAt: serviceBoardSnapshots.computedAt, figures: serviceBoardSnapshots.figures })
+    .from(serviceBoardSnapshots)
+    .where(sql`${serviceBoardSnapshots.regionCode} = ${regionCode} and ${serviceBoardSnapshots.period} = ${period}`)
+    .limit(1);
+  return rows[0];
+}
+
+export async function saveSnapshot(
+  db: Executor,
+  regionCode: string,
+  period: string,
+  computedAt: Date,
+  figures: Record<string, unknown>,
+): Promise<void> {
+  await db
+    .insert(serviceBoardSnapshots)
+    .values({ regionCode, period, computedAt, figures })
+    .onConflictDoUpdate({
+      target: [serviceBoardSnapshots.regionCode, serviceBoardSnapshots.period],
+      set: { computedAt, figures },
+    });
+}
+
+/** Regions that have a catalogue: those whose board the refresh job keeps warm. */
+export async function catalogueRegions(db: Executor): Promise<string[]> {
+  const rows = await db.selectDistinct({ regionCode: serviceCatalogue.regionCode }).from(serviceCatalogue);
+  return rows.map((r) => r.regionCode);
 }

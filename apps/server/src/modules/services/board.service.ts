@@ -32,34 +32,44 @@ function addMonths(month: string, n: number): string {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
+type Period = { from?: string | undefined; to?: string | undefined };
+
+/** How old the historical figures may be before a look recomputes them (the refresh job runs more often). */
+export const SNAPSHOT_MAX_AGE_MS = 10 * 60_000;
+
 export function createBoardService(deps: ServiceDeps, requests: RequestsService) {
   const { database, clock } = deps;
   const { db } = database;
 
   /** The months the board covers: `from`..`to` inclusive, by default the last twelve. */
-  function range(query: { from?: string | undefined; to?: string | undefined }) {
+  function range(query: Period) {
     const thisMonth = todayInShanghai(clock.now()).slice(0, 7);
     const to = query.to ?? thisMonth;
     const from = query.from ?? addMonths(to, -11);
-    return { from: monthStart(from), to: monthStart(addMonths(to, 1)) };
+    return { from: monthStart(from), to: monthStart(addMonths(to, 1)), key: `${from}..${to}` };
   }
 
-  async function aggregates(regionCode: string, query: { from?: string | undefined; to?: string | undefined }) {
-    const { from, to } = range(query);
+  /** Open work and deadlines: always live (they read only running steps, through a partial index). */
+  async function live(regionCode: string) {
     const cal = await calendarOf(db, regionCode);
     const today = todayInShanghai(clock.now());
-    const [stages, deadlines, all, categories, institutions, months] = await Promise.all([
+    const [stages, deadlines] = await Promise.all([
       boardRepo.openByStage(db, regionCode),
       boardRepo.deadlineCounts(db, regionCode, today, addWorkingDays(cal, today, 1)),
+    ]);
+    return { openByStage: stages, overdue: deadlines.overdue, dueSoon: deadlines.dueSoon };
+  }
+
+  /** The period's figures, computed now (and kept as the period's snapshot). */
+  async function computeHistory(regionCode: string, query: Period) {
+    const { from, to, key } = range(query);
+    const [all, categories, institutions, months] = await Promise.all([
       boardRepo.overall(db, regionCode, from, to),
       boardRepo.byCategory(db, regionCode, from, to),
       boardRepo.byInstitution(db, regionCode, from, to),
       boardRepo.byMonth(db, regionCode, from, to),
     ]);
-    return {
-      openByStage: stages,
-      overdue: deadlines.overdue,
-      dueSoon: deadlines.dueSoon,
+    const history = {
       overall: figures(all),
       byCategory: categories.map((c) => ({ category: c.category, ...figures(c) })),
       byInstitution: institutions.map((i) => ({
@@ -70,6 +80,25 @@ export function createBoardService(deps: ServiceDeps, requests: RequestsService)
       })),
       byMonth: months.map((m) => ({ month: m.month, ...figures(m) })),
     };
+    await boardRepo.saveSnapshot(db, regionCode, key, clock.now(), history);
+    return history;
+  }
+
+  /** The period's figures from a snapshot younger than SNAPSHOT_MAX_AGE_MS, else computed. */
+  async function history(
+    regionCode: string,
+    query: Period,
+  ): Promise<ReturnType<typeof computeHistory> extends Promise<infer H> ? H : never> {
+    const snapshot = await boardRepo.findSnapshot(db, regionCode, range(query).key);
+    if (snapshot && clock.now().getTime() - snapshot.computedAt.getTime() < SNAPSHOT_MAX_AGE_MS) {
+      return snapshot.figures as never;
+    }
+    return computeHistory(regionCode, query);
+  }
+
+  async function aggregates(regionCode: string, query: Period) {
+    const [now, past] = await Promise.all([live(regionCode), history(regionCode, query)]);
+    return { ...now, ...past };
   }
 
   return {
@@ -94,6 +123,13 @@ export function createBoardService(deps: ServiceDeps, requests: RequestsService)
           satisfaction: m.satisfaction,
         })),
       };
+    },
+
+    /** The refresh job: recomputes the default period of every region with a catalogue. */
+    async refreshSnapshots(): Promise<{ regions: number }> {
+      const regions = await boardRepo.catalogueRegions(db);
+      for (const regionCode of regions) await computeHistory(regionCode, {});
+      return { regions: regions.length };
     },
 
     async exportXlsx(

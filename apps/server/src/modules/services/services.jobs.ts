@@ -5,6 +5,8 @@ import { newId } from '../../platform/ids.js';
 import { notify } from '../../platform/notifications/notify.js';
 import { systemContext } from '../../platform/request-context.js';
 import type { ServiceDeps } from '../../platform/services.js';
+import { createBoardService } from './board.service.js';
+import { createRequestsService } from './requests.service.js';
 import * as repo from './services.repo.js';
 
 const BATCH = 500;
@@ -75,5 +77,11 @@ export const servicesJobs: readonly JobDefinition[] = [
     // every 15 minutes: a step becomes overdue at midnight in Shanghai, the handler learns soon after
     cron: '*/15 * * * *',
     run: (deps) => markOverdueRequests(deps),
+  },
+  {
+    name: 'services.board.refresh',
+    // keeps the board's historical figures at most five minutes old, so no look pays for them
+    cron: '*/5 * * * *',
+    run: (deps) => createBoardService(deps, createRequestsService(deps)).refreshSnapshots(),
   },
 ];

@@ -101,7 +101,7 @@ export const serviceRequests = pgTable(
   (t) => [
     uniqueIndex('service_requests_number_uq').on(t.number),
     index('service_requests_region_submitted_idx').on(sql`${t.regionCode} text_pattern_ops`, t.submittedAt),
-    index('service_requests_state_idx').on(t.regionCode, t.state, t.submittedAt),
+    index('service_requests_state_idx').on(t.state, t.submittedAt),
     index('service_requests_enterprise_idx').on(t.enterpriseId, t.submittedAt),
     // the overdue job and the board look only at running steps
     index('service_requests_open_deadline_idx')
@@ -177,4 +177,20 @@ export const serviceApiClients = pgTable(
     lastUsedAt: ts('last_used_at'),
   },
   (t) => [uniqueIndex('service_api_clients_key_hash_uq').on(t.keyHash)],
+);
+
+/**
+ * The board's historical figures (by month, category, institution over a period), computed at most
+ * every few minutes per region and period instead of on every look: at a million requests they
+ * are whole-table aggregates. Open work, deadlines and the overdue list stay live.
+ */
+export const serviceBoardSnapshots = pgTable(
+  'service_board_snapshots',
+  {
+    regionCode: text('region_code').notNull(),
+    period: text('period').notNull(),
+    computedAt: ts('computed_at').notNull(),
+    figures: jsonb('figures').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.period] })],
 );

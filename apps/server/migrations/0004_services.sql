@@ -26,6 +26,14 @@ CREATE TABLE "service_assignments" (
 	"updated_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "service_board_snapshots" (
+	"region_code" text NOT NULL,
+	"period" text NOT NULL,
+	"computed_at" timestamp with time zone NOT NULL,
+	"figures" jsonb NOT NULL,
+	CONSTRAINT "service_board_snapshots_region_code_period_pk" PRIMARY KEY("region_code","period")
+);
+--> statement-breakpoint
 CREATE TABLE "service_catalogue" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"region_code" text NOT NULL,
@@ -108,6 +116,7 @@ CREATE TABLE "service_requests" (
 	"updated_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+DROP INDEX "organizations_name_bigrams_idx";--> statement-breakpoint
 ALTER TABLE "service_assignments" ADD CONSTRAINT "service_assignments_request_id_service_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."service_requests"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "service_request_events" ADD CONSTRAINT "service_request_events_request_id_service_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."service_requests"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "service_requests" ADD CONSTRAINT "service_requests_service_id_service_catalogue_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."service_catalogue"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -119,6 +128,7 @@ CREATE INDEX "service_catalogue_region_idx" ON "service_catalogue" USING btree (
 CREATE INDEX "service_request_events_request_idx" ON "service_request_events" USING btree ("request_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "service_requests_number_uq" ON "service_requests" USING btree ("number");--> statement-breakpoint
 CREATE INDEX "service_requests_region_submitted_idx" ON "service_requests" USING btree ("region_code" text_pattern_ops,"submitted_at");--> statement-breakpoint
-CREATE INDEX "service_requests_state_idx" ON "service_requests" USING btree ("region_code","state","submitted_at");--> statement-breakpoint
+CREATE INDEX "service_requests_state_idx" ON "service_requests" USING btree ("state","submitted_at");--> statement-breakpoint
 CREATE INDEX "service_requests_enterprise_idx" ON "service_requests" USING btree ("enterprise_id","submitted_at");--> statement-breakpoint
-CREATE INDEX "service_requests_open_deadline_idx" ON "service_requests" USING btree ("step_deadline") WHERE "service_requests"."step" is not null;
+CREATE INDEX "service_requests_open_deadline_idx" ON "service_requests" USING btree ("step_deadline") WHERE "service_requests"."step" is not null;--> statement-breakpoint
+ALTER TABLE "organizations" DROP COLUMN "name_bigrams";
