@@ -57,7 +57,7 @@ describe.skipIf(skipJourneys)('services journey (enterprise, case handler, insti
   it('shows the public station page without log-in, which passes axe', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/station`);
+    await page.goto(`${server.url}/public/services`);
     await page.getByText('产品质量检验检测').waitFor();
     await page.getByText('每月服务情况').waitFor();
     await screenshot(page, 'services-01-public-station');

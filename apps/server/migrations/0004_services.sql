@@ -116,7 +116,6 @@ CREATE TABLE "service_requests" (
 	"updated_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
-DROP INDEX "organizations_name_bigrams_idx";--> statement-breakpoint
 ALTER TABLE "service_assignments" ADD CONSTRAINT "service_assignments_request_id_service_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."service_requests"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "service_request_events" ADD CONSTRAINT "service_request_events_request_id_service_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."service_requests"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "service_requests" ADD CONSTRAINT "service_requests_service_id_service_catalogue_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."service_catalogue"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -130,5 +129,4 @@ CREATE UNIQUE INDEX "service_requests_number_uq" ON "service_requests" USING btr
 CREATE INDEX "service_requests_region_submitted_idx" ON "service_requests" USING btree ("region_code" text_pattern_ops,"submitted_at");--> statement-breakpoint
 CREATE INDEX "service_requests_state_idx" ON "service_requests" USING btree ("state","submitted_at");--> statement-breakpoint
 CREATE INDEX "service_requests_enterprise_idx" ON "service_requests" USING btree ("enterprise_id","submitted_at");--> statement-breakpoint
-CREATE INDEX "service_requests_open_deadline_idx" ON "service_requests" USING btree ("step_deadline") WHERE "service_requests"."step" is not null;--> statement-breakpoint
-ALTER TABLE "organizations" DROP COLUMN "name_bigrams";
+CREATE INDEX "service_requests_open_deadline_idx" ON "service_requests" USING btree ("step_deadline") WHERE "service_requests"."step" is not null;

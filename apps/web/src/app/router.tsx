@@ -1,8 +1,10 @@
 import { createBrowserRouter } from 'react-router';
 import { identityPublicRoutes, identityRoutes } from '../modules/identity/routes';
 import { registryRoutes } from '../modules/registry/routes';
+import { calendarRoutes } from '../modules/calendar/routes';
+import { portalRoutes } from '../modules/portal/routes';
 import { awardsRoutes } from '../modules/awards/routes';
-import { servicesPublicRoutes, servicesRoutes } from '../modules/services/routes';
+import { servicesRoutes } from '../modules/services/routes';
 import { supervisionRoutes } from '../modules/supervision/routes';
 import { governanceRoutes } from '../modules/governance/routes';
 import { AppShell } from './AppShell';
@@ -19,7 +21,7 @@ export const router = createBrowserRouter([
     HydrateFallback: PageLoading,
     children: [
       ...identityPublicRoutes,
-      ...servicesPublicRoutes,
+      ...portalRoutes,
       {
         element: (
           <RequireAuth>
@@ -34,6 +36,7 @@ export const router = createBrowserRouter([
           ...supervisionRoutes,
           ...governanceRoutes,
           ...identityRoutes,
+          ...calendarRoutes,
           { path: '*', Component: NotFound },
         ],
       },

@@ -1,9 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { Card, Col, Layout, Row, Space, Table, Tag, Typography } from 'antd';
+import { Card, Col, Row, Space, Table, Tag, Typography } from 'antd';
 import { NQI_CATEGORY_CODES, type CatalogueService, type Page } from '@qd/core';
 import { api } from '../../api/client';
-import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useErrorMessage } from '../../components/useErrorMessage';
 import { nqiCategoryName } from '../../i18n/domain-labels';
 import { useLocale } from '../../i18n/useLocale';
@@ -36,60 +35,50 @@ export default function PublicStationPage() {
     [t],
   );
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
-        <Typography.Title level={1} style={{ color: '#fff', margin: 0, fontSize: 20 }}>
-          {t('services.public.title')}
-        </Typography.Title>
-        <Space>
-          <LanguageSwitch />
-          <Link to="/login" style={{ color: '#fff' }}>
-            {t('services.public.login')}
-          </Link>
-        </Space>
-      </Layout.Header>
-      <Layout.Content style={{ padding: 24 }}>
-        <Space direction="vertical" size="large" style={{ width: '100%' }}>
-          <Typography.Paragraph>{t('services.public.intro')}</Typography.Paragraph>
-          <Row gutter={[16, 16]}>
-            {NQI_CATEGORY_CODES.map((c) => (
-              <Col key={c} xs={24} md={12} xl={8}>
-                <Card title={nqiCategoryName(c, locale)} size="small">
-                  {services
-                    .filter((s) => s.category === c)
-                    .map((s) => (
-                      <div key={s.id} style={{ marginBottom: 8 }}>
-                        <strong>{s.name}</strong>{' '}
-                        <Tag color={s.charge === 'free' ? 'green' : 'orange'}>{t(`services.catalogue.charge.${s.charge}`)}</Tag>
-                        <div>{s.description}</div>
-                      </div>
-                    ))}
-                </Card>
-              </Col>
-            ))}
-          </Row>
-          <Card title={t('services.public.figures')}>
-            <MonthlyChart data={months} label={t('services.board.chartLabel')} names={names} />
-            <Table
-              rowKey="month"
-              size="small"
-              pagination={false}
-              dataSource={months}
-              columns={[
-                { title: t('services.board.month'), dataIndex: 'month' },
-                { title: t('services.board.submitted'), dataIndex: 'submitted' },
-                { title: t('services.board.completed'), dataIndex: 'completed' },
-                {
-                  title: t('services.board.onTimeRate'),
-                  dataIndex: 'onTimeRate',
-                  render: (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`),
-                },
-                { title: t('services.board.satisfaction'), dataIndex: 'satisfaction', render: (v: number | null) => v ?? '—' },
-              ]}
-            />
-          </Card>
-        </Space>
-      </Layout.Content>
-    </Layout>
+    <Space direction="vertical" size="large" style={{ width: '100%', padding: 24 }}>
+      <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+        {t('services.public.title')}
+      </Typography.Title>
+      <Typography.Paragraph>
+        {t('services.public.intro')} <Link to="/login">{t('services.public.login')}</Link>
+      </Typography.Paragraph>
+      <Row gutter={[16, 16]}>
+        {NQI_CATEGORY_CODES.map((c) => (
+          <Col key={c} xs={24} md={12} xl={8}>
+            <Card title={nqiCategoryName(c, locale)} size="small">
+              {services
+                .filter((s) => s.category === c)
+                .map((s) => (
+                  <div key={s.id} style={{ marginBottom: 8 }}>
+                    <strong>{s.name}</strong>{' '}
+                    <Tag color={s.charge === 'free' ? 'green' : 'orange'}>{t(`services.catalogue.charge.${s.charge}`)}</Tag>
+                    <div>{s.description}</div>
+                  </div>
+                ))}
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Card title={t('services.public.figures')}>
+        <MonthlyChart data={months} label={t('services.board.chartLabel')} names={names} />
+        <Table
+          rowKey="month"
+          size="small"
+          pagination={false}
+          dataSource={months}
+          columns={[
+            { title: t('services.board.month'), dataIndex: 'month' },
+            { title: t('services.board.submitted'), dataIndex: 'submitted' },
+            { title: t('services.board.completed'), dataIndex: 'completed' },
+            {
+              title: t('services.board.onTimeRate'),
+              dataIndex: 'onTimeRate',
+              render: (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`),
+            },
+            { title: t('services.board.satisfaction'), dataIndex: 'satisfaction', render: (v: number | null) => v ?? '—' },
+          ]}
+        />
+      </Card>
+    </Space>
   );
 }

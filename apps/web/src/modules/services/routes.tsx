@@ -28,9 +28,6 @@ export const servicesRoutes: RouteObject[] = [
   lazyPage('/services/api-clients', () => import('./api-clients.page'), ['services.apikey.manage']),
 ];
 
-/** Pages anyone may open, without logging in. */
-export const servicesPublicRoutes: RouteObject[] = [lazyPage('/station', () => import('./public.page'))];
-
 export const servicesMenu: MenuEntry[] = [
   {
     path: '/services',
