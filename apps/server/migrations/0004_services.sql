@@ -129,4 +129,5 @@ CREATE UNIQUE INDEX "service_requests_number_uq" ON "service_requests" USING btr
 CREATE INDEX "service_requests_region_submitted_idx" ON "service_requests" USING btree ("region_code" text_pattern_ops,"submitted_at");--> statement-breakpoint
 CREATE INDEX "service_requests_state_idx" ON "service_requests" USING btree ("state","submitted_at");--> statement-breakpoint
 CREATE INDEX "service_requests_enterprise_idx" ON "service_requests" USING btree ("enterprise_id","submitted_at");--> statement-breakpoint
+CREATE INDEX "service_requests_open_stage_idx" ON "service_requests" USING btree ("state","category","step_deadline","region_code") WHERE "service_requests"."step" is not null;--> statement-breakpoint
 CREATE INDEX "service_requests_open_deadline_idx" ON "service_requests" USING btree ("step_deadline") WHERE "service_requests"."step" is not null;

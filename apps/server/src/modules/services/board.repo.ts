@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { regionScope } from '../../platform/db/region-scope.js';
 import { serviceAssignments, serviceBoardSnapshots, serviceCatalogue, serviceRequests } from './services.tables.js';
@@ -104,17 +104,19 @@ export async function byInstitution(
 
 // ---- snapshots of the historical figures ----
 
-export async function findSnapshot(
+export async function findSnapshots(
   db: Executor,
   regionCode: string,
-  period: string,
-): Promise<{ computedAt: Date; figures: Record<string, unknown> } | undefined> {
-  const rows = await db
-    .select({ computedAt: serviceBoardSnapshots.computedAt, figures: serviceBoardSnapshots.figures })
+  periods: string[],
+): Promise<{ period: string; computedAt: Date; figures: Record<string, unknown> }[]> {
+  return db
+    .select({
+      period: serviceBoardSnapshots.period,
+      computedAt: serviceBoardSnapshots.computedAt,
+      figures: serviceBoardSnapshots.figures,
+    })
     .from(serviceBoardSnapshots)
-    .where(sql`${serviceBoardSnapshots.regionCode} = ${regionCode} and ${serviceBoardSnapshots.period} = ${period}`)
-    .limit(1);
-  return rows[0];
+    .where(and(eq(serviceBoardSnapshots.regionCode, regionCode), inArray(serviceBoardSnapshots.period, periods)));
 }
 
 export async function saveSnapshot(

@@ -5,7 +5,8 @@ import { authorize } from '../../platform/authorize.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { ServiceDeps } from '../../platform/services.js';
 import * as boardRepo from './board.repo.js';
-import type { RequestsService } from './requests.service.js';
+import { toRequestSummary } from './request-mapper.js';
+import * as repo from './services.repo.js';
 import { calendarOf } from './services-calendar.js';
 
 const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);
@@ -37,7 +38,11 @@ type Period = { from?: string | undefined; to?: string | undefined };
 /** How old the historical figures may be before a look recomputes them (the refresh job runs more often). */
 export const SNAPSHOT_MAX_AGE_MS = 10 * 60_000;
 
-export function createBoardService(deps: ServiceDeps, requests: RequestsService) {
+/** Open work and deadlines may be this old when shown (a look older than that recomputes them). */
+export const LIVE_MAX_AGE_MS = 30_000;
+const LIVE_KEY = 'live';
+
+export function createBoardService(deps: ServiceDeps) {
   const { database, clock } = deps;
   const { db } = database;
 
@@ -49,15 +54,32 @@ export function createBoardService(deps: ServiceDeps, requests: RequestsService)
     return { from: monthStart(from), to: monthStart(addMonths(to, 1)), key: `${from}..${to}` };
   }
 
-  /** Open work and deadlines: always live (they read only running steps, through a partial index). */
-  async function live(regionCode: string) {
+  /**
+   * Open work, deadlines and the overdue list: recomputed when older than LIVE_MAX_AGE_MS (they
+   * read only running steps, through a partial index, but a board under many eyes need not
+   * repeat them for every look).
+   */
+  async function computeLive(regionCode: string) {
     const cal = await calendarOf(db, regionCode);
-    const today = todayInShanghai(clock.now());
-    const [stages, deadlines] = await Promise.all([
+    const now = clock.now();
+    const today = todayInShanghai(now);
+    const [stages, deadlines, overdue] = await Promise.all([
       boardRepo.openByStage(db, regionCode),
       boardRepo.deadlineCounts(db, regionCode, today, addWorkingDays(cal, today, 1)),
+      repo.listRequests(
+        db,
+        { scope: { regionCode }, overdue: true, today },
+        { offset: 0, limit: 20, sortField: 'stepDeadline', desc: false },
+      ),
     ]);
-    return { openByStage: stages, overdue: deadlines.overdue, dueSoon: deadlines.dueSoon };
+    const live = {
+      openByStage: stages,
+      overdue: deadlines.overdue,
+      dueSoon: deadlines.dueSoon,
+      overdueList: overdue.rows.map((r) => toRequestSummary(r, r, cal, now)),
+    };
+    await boardRepo.saveSnapshot(db, regionCode, LIVE_KEY, now, live);
+    return live;
   }
 
   /** The period's figures, computed now (and kept as the period's snapshot). */
@@ -84,36 +106,37 @@ export function createBoardService(deps: ServiceDeps, requests: RequestsService)
     return history;
   }
 
-  /** The period's figures from a snapshot younger than SNAPSHOT_MAX_AGE_MS, else computed. */
-  async function history(
-    regionCode: string,
-    query: Period,
-  ): Promise<ReturnType<typeof computeHistory> extends Promise<infer H> ? H : never> {
-    const snapshot = await boardRepo.findSnapshot(db, regionCode, range(query).key);
-    if (snapshot && clock.now().getTime() - snapshot.computedAt.getTime() < SNAPSHOT_MAX_AGE_MS) {
-      return snapshot.figures as never;
-    }
-    return computeHistory(regionCode, query);
-  }
+  const fresh = (snapshot: { computedAt: Date } | undefined, maxAgeMs: number) =>
+    !!snapshot && clock.now().getTime() - snapshot.computedAt.getTime() < maxAgeMs;
 
-  async function aggregates(regionCode: string, query: Period) {
-    const [now, past] = await Promise.all([live(regionCode), history(regionCode, query)]);
-    return { ...now, ...past };
+  async function history(regionCode: string, query: Period) {
+    const [snapshot] = await boardRepo.findSnapshots(db, regionCode, [range(query).key]);
+    return fresh(snapshot, SNAPSHOT_MAX_AGE_MS)
+      ? (snapshot!.figures as Awaited<ReturnType<typeof computeHistory>>)
+      : computeHistory(regionCode, query);
   }
 
   return {
     async board(ctx: RequestContext, query: { from?: string | undefined; to?: string | undefined }): Promise<Board> {
       authorize(ctx.actor, 'services.board.read');
-      const [figuresNow, overdue] = await Promise.all([
-        aggregates(ctx.actor.regionCode, query),
-        requests.list(ctx, { current: 1, pageSize: 20, overdue: true, sort: 'stepDeadline' }),
+      const region = ctx.actor.regionCode;
+      const key = range(query).key;
+      // One read for both snapshots; only a stale one is recomputed.
+      const found = await boardRepo.findSnapshots(db, region, [key, LIVE_KEY]);
+      const past = found.find((f) => f.period === key);
+      const now = found.find((f) => f.period === LIVE_KEY);
+      const [livePart, historyPart] = await Promise.all([
+        fresh(now, LIVE_MAX_AGE_MS) ? (now!.figures as Awaited<ReturnType<typeof computeLive>>) : computeLive(region),
+        fresh(past, SNAPSHOT_MAX_AGE_MS)
+          ? (past!.figures as Awaited<ReturnType<typeof computeHistory>>)
+          : computeHistory(region, query),
       ]);
-      return { ...figuresNow, overdueList: overdue.data };
+      return { ...livePart, ...historyPart };
     },
 
     /** The public page's monthly figures: counts and rates only, nothing about anyone. */
     async publicFigures(regionCode: string) {
-      const { byMonth } = await aggregates(regionCode, {});
+      const { byMonth } = await history(regionCode, {});
       return {
         byMonth: byMonth.map((m) => ({
           month: m.month,
@@ -128,7 +151,10 @@ export function createBoardService(deps: ServiceDeps, requests: RequestsService)
     /** The refresh job: recomputes the default period of every region with a catalogue. */
     async refreshSnapshots(): Promise<{ regions: number }> {
       const regions = await boardRepo.catalogueRegions(db);
-      for (const regionCode of regions) await computeHistory(regionCode, {});
+      for (const regionCode of regions) {
+        await computeHistory(regionCode, {});
+        await computeLive(regionCode);
+      }
       return { regions: regions.length };
     },
 
@@ -137,7 +163,8 @@ export function createBoardService(deps: ServiceDeps, requests: RequestsService)
       query: { from?: string | undefined; to?: string | undefined },
     ): Promise<{ filename: string; buffer: Buffer }> {
       authorize(ctx.actor, 'services.board.export');
-      const data = await aggregates(ctx.actor.regionCode, query);
+      const [live, past] = await Promise.all([computeLive(ctx.actor.regionCode), history(ctx.actor.regionCode, query)]);
+      const data = { ...live, ...past };
       const zh = ctx.locale === 'zh-CN';
       const t = (key: string) => translate(key, ctx.locale);
       const book = new ExcelJS.Workbook();

@@ -19,7 +19,7 @@ export const servicesModule: ServerModule = {
     servicesRoutes(api, {
       catalogue: createCatalogueService(deps),
       requests,
-      board: createBoardService(deps, requests),
+      board: createBoardService(deps),
       apiClients: createApiClientsService(deps),
       defaultRegion: DEMO_REGION,
     });

@@ -224,7 +224,11 @@ export function createOpen311Service(deps: ServiceDeps, requests: RequestsServic
             enterpriseName: null,
             apiClientId: client.id,
           });
-          await tx.update(serviceApiClients).set({ lastUsedAt: deps.clock.now() }).where(eq(serviceApiClients.id, client.id));
+          // Last use to the minute: a row lock per submission would queue every POST of the client.
+          const now = deps.clock.now();
+          if (!client.lastUsedAt || now.getTime() - client.lastUsedAt.getTime() > 60_000) {
+            await tx.update(serviceApiClients).set({ lastUsedAt: now }).where(eq(serviceApiClients.id, client.id));
+          }
           return created;
         });
         return [

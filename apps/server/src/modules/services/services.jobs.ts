@@ -6,7 +6,6 @@ import { notify } from '../../platform/notifications/notify.js';
 import { systemContext } from '../../platform/request-context.js';
 import type { ServiceDeps } from '../../platform/services.js';
 import { createBoardService } from './board.service.js';
-import { createRequestsService } from './requests.service.js';
 import * as repo from './services.repo.js';
 
 const BATCH = 500;
@@ -82,6 +81,6 @@ export const servicesJobs: readonly JobDefinition[] = [
     name: 'services.board.refresh',
     // keeps the board's historical figures at most five minutes old, so no look pays for them
     cron: '*/5 * * * *',
-    run: (deps) => createBoardService(deps, createRequestsService(deps)).refreshSnapshots(),
+    run: (deps) => createBoardService(deps).refreshSnapshots(),
   },
 ];

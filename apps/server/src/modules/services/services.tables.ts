@@ -104,6 +104,9 @@ export const serviceRequests = pgTable(
     index('service_requests_state_idx').on(t.state, t.submittedAt),
     index('service_requests_enterprise_idx').on(t.enterpriseId, t.submittedAt),
     // the overdue job and the board look only at running steps
+    index('service_requests_open_stage_idx')
+      .on(t.state, t.category, t.stepDeadline, t.regionCode)
+      .where(sql`${t.step} is not null`),
     index('service_requests_open_deadline_idx')
       .on(t.stepDeadline)
       .where(sql`${t.step} is not null`),
