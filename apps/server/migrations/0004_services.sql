@@ -51,6 +51,18 @@ CREATE TABLE "service_catalogue" (
 	"updated_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "service_request_attachments" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"request_id" uuid NOT NULL,
+	"region_code" text NOT NULL,
+	"file_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"institution_id" uuid,
+	"uploaded_by" uuid,
+	"uploaded_by_name" text,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "service_request_counters" (
 	"region_code" text NOT NULL,
 	"year" integer NOT NULL,
@@ -117,6 +129,7 @@ CREATE TABLE "service_requests" (
 );
 --> statement-breakpoint
 ALTER TABLE "service_assignments" ADD CONSTRAINT "service_assignments_request_id_service_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."service_requests"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "service_request_attachments" ADD CONSTRAINT "service_request_attachments_request_id_service_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."service_requests"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "service_request_events" ADD CONSTRAINT "service_request_events_request_id_service_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."service_requests"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "service_requests" ADD CONSTRAINT "service_requests_service_id_service_catalogue_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."service_catalogue"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "service_api_clients_key_hash_uq" ON "service_api_clients" USING btree ("key_hash");--> statement-breakpoint
@@ -124,10 +137,11 @@ CREATE INDEX "service_assignments_request_idx" ON "service_assignments" USING bt
 CREATE INDEX "service_assignments_institution_idx" ON "service_assignments" USING btree ("institution_id","status");--> statement-breakpoint
 CREATE UNIQUE INDEX "service_catalogue_region_code_uq" ON "service_catalogue" USING btree ("region_code","code");--> statement-breakpoint
 CREATE INDEX "service_catalogue_region_idx" ON "service_catalogue" USING btree ("region_code" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "service_request_attachments_request_idx" ON "service_request_attachments" USING btree ("request_id");--> statement-breakpoint
 CREATE INDEX "service_request_events_request_idx" ON "service_request_events" USING btree ("request_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "service_requests_number_uq" ON "service_requests" USING btree ("number");--> statement-breakpoint
 CREATE INDEX "service_requests_region_submitted_idx" ON "service_requests" USING btree ("region_code" text_pattern_ops,"submitted_at");--> statement-breakpoint
-CREATE INDEX "service_requests_state_idx" ON "service_requests" USING btree ("state","submitted_at");--> statement-breakpoint
+CREATE INDEX "service_requests_state_idx" ON "service_requests" USING btree ("state","region_code" text_pattern_ops,"submitted_at");--> statement-breakpoint
 CREATE INDEX "service_requests_enterprise_idx" ON "service_requests" USING btree ("enterprise_id","submitted_at");--> statement-breakpoint
 CREATE INDEX "service_requests_open_stage_idx" ON "service_requests" USING btree ("state","category","step_deadline","region_code") WHERE "service_requests"."step" is not null;--> statement-breakpoint
 CREATE INDEX "service_requests_open_deadline_idx" ON "service_requests" USING btree ("step_deadline") WHERE "service_requests"."step" is not null;

@@ -130,6 +130,19 @@ export const requestDetail = requestSummary.extend({
   mergedIntoNumber: z.string().nullable(),
   completedAt: z.string().nullable(),
   assignments: z.array(assignment),
+  attachments: z.array(
+    z.object({
+      id: z.uuid(),
+      fileName: z.string(),
+      contentType: z.string(),
+      sizeBytes: z.number().int(),
+      sha256: z.string(),
+      kind: z.enum(['request', 'result']),
+      uploadedByName: z.string().nullable(),
+      institutionName: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
   timeline: z.array(timelineEntry),
   /** The workflow steps the caller may take now (buttons). */
   actions: z.array(z.string()),

@@ -106,14 +106,41 @@ export function createBoardService(deps: ServiceDeps) {
     return history;
   }
 
-  const fresh = (snapshot: { computedAt: Date } | undefined, maxAgeMs: number) =>
-    !!snapshot && clock.now().getTime() - snapshot.computedAt.getTime() < maxAgeMs;
+  /** Recomputations under way in this process, so concurrent looks share one. */
+  const inflight = new Map<string, Promise<unknown>>();
+  function once<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    let running = inflight.get(key) as Promise<T> | undefined;
+    if (!running) {
+      running = compute().finally(() => inflight.delete(key));
+      inflight.set(key, running);
+    }
+    return running;
+  }
+
+  /**
+   * A snapshot's figures: fresh ones as they are; stale ones too, while one recomputation runs in
+   * the background (no crowd of looks recomputes at once); none yet: computed now.
+   */
+  async function current<T>(
+    regionCode: string,
+    snapshot: { computedAt: Date; figures: unknown } | undefined,
+    maxAgeMs: number,
+    key: string,
+    compute: () => Promise<T>,
+  ): Promise<T> {
+    if (!snapshot) return once(`${regionCode}|${key}`, compute);
+    if (clock.now().getTime() - snapshot.computedAt.getTime() >= maxAgeMs) {
+      once(`${regionCode}|${key}`, compute).catch(() => {
+        // the next look tries again; the stale figures stay until then
+      });
+    }
+    return snapshot.figures as T;
+  }
 
   async function history(regionCode: string, query: Period) {
-    const [snapshot] = await boardRepo.findSnapshots(db, regionCode, [range(query).key]);
-    return fresh(snapshot, SNAPSHOT_MAX_AGE_MS)
-      ? (snapshot!.figures as Awaited<ReturnType<typeof computeHistory>>)
-      : computeHistory(regionCode, query);
+    const key = range(query).key;
+    const [snapshot] = await boardRepo.findSnapshots(db, regionCode, [key]);
+    return current(regionCode, snapshot, SNAPSHOT_MAX_AGE_MS, key, () => computeHistory(regionCode, query));
   }
 
   return {
@@ -121,15 +148,13 @@ export function createBoardService(deps: ServiceDeps) {
       authorize(ctx.actor, 'services.board.read');
       const region = ctx.actor.regionCode;
       const key = range(query).key;
-      // One read for both snapshots; only a stale one is recomputed.
+      // One read for both snapshots.
       const found = await boardRepo.findSnapshots(db, region, [key, LIVE_KEY]);
       const past = found.find((f) => f.period === key);
       const now = found.find((f) => f.period === LIVE_KEY);
       const [livePart, historyPart] = await Promise.all([
-        fresh(now, LIVE_MAX_AGE_MS) ? (now!.figures as Awaited<ReturnType<typeof computeLive>>) : computeLive(region),
-        fresh(past, SNAPSHOT_MAX_AGE_MS)
-          ? (past!.figures as Awaited<ReturnType<typeof computeHistory>>)
-          : computeHistory(region, query),
+        current(region, now, LIVE_MAX_AGE_MS, LIVE_KEY, () => computeLive(region)),
+        current(region, past, SNAPSHOT_MAX_AGE_MS, key, () => computeHistory(region, query)),
       ]);
       return { ...livePart, ...historyPart };
     },

@@ -77,6 +77,7 @@ export function toRequestDetail(
     revealContact: boolean;
     showInternal: boolean;
     actions: string[];
+    attachments: RequestDetail['attachments'];
   },
   cal: WorkingCalendar,
   now: Date,
@@ -114,6 +115,7 @@ export function toRequestDetail(
       result: a.result,
       createdAt: a.createdAt.toISOString(),
     })),
+    attachments: parts.attachments,
     timeline: parts.events.filter((e) => parts.showInternal || !e.internal).map(toTimelineEntry),
     actions: parts.actions,
   };

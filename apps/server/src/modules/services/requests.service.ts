@@ -30,6 +30,8 @@ import { authorize, authorizeAny } from '../../platform/authorize.js';
 import type { Executor } from '../../platform/db/database.js';
 import { AppError, conflict, forbidden, notFound, ruleViolated } from '../../platform/http/errors.js';
 import { newId } from '../../platform/ids.js';
+import { DOCUMENT_POLICY, findStoredFiles, readStoredFile, storeFile } from '../../platform/files/file-store.js';
+import type { Upload } from '../../platform/http/uploads.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { ServiceDeps } from '../../platform/services.js';
 import { isWithinRegion } from '@qd/core';
@@ -226,12 +228,22 @@ export function createRequestsService(deps: ServiceDeps) {
   }
 
   async function detailOf(ex: Executor, ctx: RequestContext, l: Loaded): Promise<RequestDetail> {
-    const [service, events, cal, merged] = await Promise.all([
+    const [service, events, cal, merged, attachments] = await Promise.all([
       repo.findService(ex, l.row.serviceId),
       repo.listEvents(ex, l.row.id),
       calendarOf(ex, l.row.regionCode),
       l.row.mergedIntoId ? repo.findRequest(ex, l.row.mergedIntoId) : Promise.resolve(undefined),
+      visibleAttachments(ex, ctx, l.row.id),
     ]);
+    const files = new Map(
+      (
+        await findStoredFiles(
+          ex,
+          attachments.map((a) => a.fileId),
+        )
+      ).map((f) => [f.id, f]),
+    );
+    const institutionNames = new Map(l.assignments.map((a) => [a.institutionId, a.institutionName]));
     const isStation = can(ctx.actor, 'services.request.read');
     const isOwner = !!ctx.actor.organizationId && l.row.enterpriseId === ctx.actor.organizationId;
     return toRequestDetail(
@@ -246,6 +258,20 @@ export function createRequestsService(deps: ServiceDeps) {
         revealContact: isOwner || (isStation && l.row.handlerId === ctx.actor.userId),
         showInternal: isStation,
         actions: actionsFor(ctx, l, cal, events, service!.timeLimits.reopen),
+        attachments: attachments.map((a) => {
+          const f = files.get(a.fileId)!;
+          return {
+            id: a.id,
+            fileName: f.fileName,
+            contentType: f.contentType,
+            sizeBytes: f.sizeBytes,
+            sha256: f.sha256,
+            kind: a.kind,
+            uploadedByName: a.uploadedByName,
+            institutionName: a.institutionId ? (institutionNames.get(a.institutionId) ?? null) : null,
+            createdAt: a.createdAt.toISOString(),
+          };
+        }),
       },
       cal,
       clock.now(),
@@ -298,6 +324,16 @@ export function createRequestsService(deps: ServiceDeps) {
     );
     // The acting institution's relation was checked on its own assignment already.
     if (next) await transition(tx, ctx, { ...l, assignments: l.assignments }, next, { actorIsAssigned: true, reason }, {});
+  }
+
+  /**
+   * The request's files the caller may see: the station and the enterprise all of them; an
+   * institution what the enterprise provided and its own results, not another institution's.
+   */
+  async function visibleAttachments(ex: Executor, ctx: RequestContext, requestId: string): Promise<repo.AttachmentRow[]> {
+    const all = await repo.listAttachments(ex, requestId);
+    if (can(ctx.actor, 'services.request.read') || can(ctx.actor, 'services.request.own')) return all;
+    return all.filter((a) => a.kind === 'request' || a.institutionId === ctx.actor.organizationId);
   }
 
   function actionsFor(
@@ -621,6 +657,62 @@ export function createRequestsService(deps: ServiceDeps) {
         );
         for (const a of done) await repo.updateAssignment(tx, a.id, { status: 'accepted', updatedAt: clock.now() });
       }),
+
+    // ---- files ----
+
+    /**
+     * Adds a file to the request: the enterprise's (while the request is open) and the station's
+     * as material of the request, a dispatched institution's as its result document.
+     */
+    attach: (ctx: RequestContext, id: string, upload: Upload) =>
+      act(ctx, id, async (tx, l) => {
+        const base = baseContext(ctx, l);
+        const open = OPEN_STATES.includes(l.row.state as RequestState);
+        const mine = l.assignments.find(
+          (a) => a.institutionId === ctx.actor.organizationId && ['pending', 'accepted'].includes(a.status),
+        );
+        let kind: 'request' | 'result';
+        if (can(ctx.actor, 'services.request.handle') || (can(ctx.actor, 'services.request.own') && base.actorIsOwner))
+          kind = 'request';
+        else if (can(ctx.actor, 'services.request.assigned') && mine) kind = 'result';
+        else throw forbidden();
+        if (!open) throw conflict('transition.notAllowedFromState');
+        const file = await storeFile(tx, {
+          regionCode: l.row.regionCode,
+          fileName: upload.fileName,
+          contentType: upload.contentType,
+          bytes: upload.bytes,
+          createdBy: ctx.actor.userId,
+          policy: DOCUMENT_POLICY,
+        });
+        await repo.insertAttachment(tx, {
+          id: newId(),
+          requestId: l.row.id,
+          regionCode: l.row.regionCode,
+          fileId: file.id,
+          kind,
+          institutionId: kind === 'result' ? mine!.institutionId : null,
+          uploadedBy: ctx.actor.userId,
+          uploadedByName: ctx.actor.displayName,
+          createdAt: clock.now(),
+        });
+        await event(tx, ctx, l.row, {
+          kind: 'attachment',
+          text: file.fileName,
+          institution: kind === 'result' ? { id: mine!.institutionId, name: mine!.institutionName } : undefined,
+          detail: { fileId: file.id, sha256: file.sha256, sizeBytes: file.sizeBytes },
+        });
+      }),
+
+    /** A file of the request, to whoever may see the request and that file (else 404). */
+    async attachment(ctx: RequestContext, id: string, attachmentId: string) {
+      await load(db, ctx, id);
+      const found = (await visibleAttachments(db, ctx, id)).find((a) => a.id === attachmentId);
+      if (!found) throw notFound();
+      const stored = await readStoredFile(db, found.fileId);
+      if (!stored) throw notFound();
+      return stored;
+    },
 
     // ---- the institution ----
 

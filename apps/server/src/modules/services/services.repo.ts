@@ -5,6 +5,7 @@ import {
   serviceApiClients,
   serviceAssignments,
   serviceCatalogue,
+  serviceRequestAttachments,
   serviceRequestCounters,
   serviceRequestEvents,
   serviceRequests,
@@ -356,4 +357,20 @@ export async function updateApiClient(
   patch: Partial<typeof serviceApiClients.$inferInsert>,
 ): Promise<void> {
   await db.update(serviceApiClients).set(patch).where(eq(serviceApiClients.id, id));
+}
+
+// ---- attachments ----
+
+export type AttachmentRow = typeof serviceRequestAttachments.$inferSelect;
+
+export async function insertAttachment(db: Executor, row: typeof serviceRequestAttachments.$inferInsert): Promise<void> {
+  await db.insert(serviceRequestAttachments).values(row);
+}
+
+export async function listAttachments(db: Executor, requestId: string): Promise<AttachmentRow[]> {
+  return db
+    .select()
+    .from(serviceRequestAttachments)
+    .where(eq(serviceRequestAttachments.requestId, requestId))
+    .orderBy(asc(serviceRequestAttachments.createdAt), asc(serviceRequestAttachments.id));
 }

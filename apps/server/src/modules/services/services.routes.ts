@@ -25,7 +25,9 @@ import {
   transferInput,
 } from '@qd/core';
 import { z } from 'zod';
+import { DOCUMENT_POLICY } from '../../platform/files/file-store.js';
 import { contextOf } from '../../platform/http/authenticate.js';
+import { readUpload, sendStoredFile } from '../../platform/http/uploads.js';
 import type { ApiClientsService } from './api-clients.service.js';
 import type { BoardService } from './board.service.js';
 import type { CatalogueServiceApi } from './catalogue.service.js';
@@ -135,6 +137,23 @@ export function servicesRoutes(app: FastifyInstance, s: ServicesServices) {
   step('progress', textInput, (r) => s.requests.progress(r.ctx, r.id, r.body.text));
   step('quotation', quotationInput, (r) => s.requests.quote(r.ctx, r.id, r.body.amountFen, r.body.text));
   step('done', textInput, (r) => s.requests.done(r.ctx, r.id, r.body.text));
+
+  api.post(
+    '/services/requests/:id/attachments',
+    { schema: { tags, summary: 'Adds a file (multipart field "file")', params: idParams, response: { 200: requestDetail } } },
+    async (req) => {
+      const ctx = contextOf(req);
+      return s.requests.attach(ctx, req.params.id, await readUpload(req, DOCUMENT_POLICY));
+    },
+  );
+  api.get(
+    '/services/requests/:id/attachments/:attachmentId',
+    { schema: { tags, summary: 'Downloads a file of the request', params: z.object({ id: z.uuid(), attachmentId: z.uuid() }) } },
+    async (req, reply) => {
+      const { file, bytes } = await s.requests.attachment(contextOf(req), req.params.id, req.params.attachmentId);
+      return sendStoredFile(reply, file, bytes);
+    },
+  );
 
   // ---- oversight ----
   api.get('/services/board', { schema: { tags, querystring: boardQuery, response: { 200: board } } }, (req) =>

@@ -101,7 +101,7 @@ export const serviceRequests = pgTable(
   (t) => [
     uniqueIndex('service_requests_number_uq').on(t.number),
     index('service_requests_region_submitted_idx').on(sql`${t.regionCode} text_pattern_ops`, t.submittedAt),
-    index('service_requests_state_idx').on(t.state, t.submittedAt),
+    index('service_requests_state_idx').on(t.state, sql`${t.regionCode} text_pattern_ops`, t.submittedAt),
     index('service_requests_enterprise_idx').on(t.enterpriseId, t.submittedAt),
     // the overdue job and the board look only at running steps
     index('service_requests_open_stage_idx')
@@ -196,4 +196,27 @@ export const serviceBoardSnapshots = pgTable(
     figures: jsonb('figures').$type<Record<string, unknown>>().notNull(),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.period] })],
+);
+
+/**
+ * Files of a request: what the enterprise provides with it, and the institutions' result
+ * documents. The bytes are in the platform's file store; who may see them follows the request.
+ */
+export const serviceRequestAttachments = pgTable(
+  'service_request_attachments',
+  {
+    id: uuid('id').primaryKey(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => serviceRequests.id),
+    regionCode: text('region_code').notNull(),
+    fileId: uuid('file_id').notNull(),
+    /** `request`: provided by the enterprise or the station; `result`: an institution's document. */
+    kind: text('kind', { enum: ['request', 'result'] }).notNull(),
+    institutionId: uuid('institution_id'),
+    uploadedBy: uuid('uploaded_by'),
+    uploadedByName: text('uploaded_by_name'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('service_request_attachments_request_idx').on(t.requestId)],
 );

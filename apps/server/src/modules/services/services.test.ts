@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../platform/clock.js';
-import { addUsers, freshCreditCode, loginAll, readXlsx } from '../../testing/fixtures.js';
+import { addUsers, freshCreditCode, loginAll, multipartFile, readXlsx } from '../../testing/fixtures.js';
 import { POSTGRES_MISSING, TEST_DB, call, createTestApp, type Session, type TestApp } from '../../testing/test-app.js';
 import { markOverdueRequests } from './index.js';
 
@@ -55,6 +55,16 @@ describe.skipIf(POSTGRES_MISSING)(`services API on ${TEST_DB}`, () => {
     const res = await req(who, method, url, body);
     if (res.statusCode !== status) throw new Error(`${who} ${method} ${url}: ${res.statusCode} ${res.body}`);
     return res.json() as T;
+  };
+  /** A file as a browser sends it, with its declared type. */
+  const attach = (who: Who, id: string, name: string, bytes: Buffer, type = 'application/pdf') => {
+    const body = multipartFile('file', name, bytes, type);
+    return t.app.inject({
+      method: 'POST',
+      url: `${API}/services/requests/${id}/attachments`,
+      payload: body.payload,
+      headers: { cookie: s[who].cookie, 'x-csrf-token': s[who].csrf, 'content-type': body.contentType },
+    });
   };
   const submitBody = (over: Record<string, unknown> = {}) => ({
     serviceId: testService.id,
@@ -353,6 +363,34 @@ describe.skipIf(POSTGRES_MISSING)(`services API on ${TEST_DB}`, () => {
     const seen = await ok('institution', 'GET', `/services/requests/${mine.id}`);
     expect(seen.contactPhone).toBe('138****2345');
     expect((await req('lab2', 'GET', `/services/requests/${mine.id}`)).statusCode).toBe(404);
+
+    // attachments follow the request: the enterprise's material, the institution's result
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const added = await attach('enterprise', mine.id, '样品照片说明.pdf', pdf);
+    expect(added.statusCode, added.body).toBe(200);
+    const withFile = added.json() as Detail & { attachments: { id: string; kind: string; sha256: string }[] };
+    expect(withFile.attachments.map((a) => a.kind)).toEqual(['request']);
+    const fileId = withFile.attachments[0]!.id;
+    const wrong = await attach('enterprise', mine.id, 'tool.exe', Buffer.from('MZ\x90\x00'), 'application/x-msdownload');
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.details[0].path).toBe('file');
+    expect((await attach('other_ent', mine.id, 'a.pdf', pdf)).statusCode).toBe(404);
+    expect((await attach('lab2', mine.id, 'a.pdf', pdf)).statusCode).toBe(404);
+    const download = await req('institution', 'GET', `/services/requests/${mine.id}/attachments/${fileId}`);
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(pdf)).toBe(true);
+    expect(download.headers.etag).toBe(`"${withFile.attachments[0]!.sha256}"`);
+    expect((await req('other_ent', 'GET', `/services/requests/${mine.id}/attachments/${fileId}`)).statusCode).toBe(404);
+    expect((await req('lab2', 'GET', `/services/requests/${mine.id}/attachments/${fileId}`)).statusCode).toBe(404);
+    const result = await attach('institution', mine.id, '检验报告.pdf', pdf);
+    expect(result.statusCode).toBe(200);
+    const seen2 = await ok<{ attachments: { kind: string; institutionName: string | null }[] }>(
+      'enterprise',
+      'GET',
+      `/services/requests/${mine.id}`,
+    );
+    expect(seen2.attachments.map((a) => a.kind)).toEqual(['request', 'result']);
+    expect(seen2.attachments[1]!.institutionName).toBeTruthy();
   });
 
   it('shows the board to the office and the leader, exports it, and publishes figures without personal data', async () => {

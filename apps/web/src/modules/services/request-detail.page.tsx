@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { PageContainer, ProDescriptions } from '@ant-design/pro-components';
-import { Card, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Space, Table, Tag, Timeline, Typography, Upload } from 'antd';
+import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { OPEN_STATES } from '@qd/core';
 import type { RequestDetail } from '@qd/core';
 import { api } from '../../api/client';
 import { formatShanghai } from '../../components/shanghai-time';
@@ -103,6 +105,45 @@ export default function RequestDetailPage() {
             />
           </Card>
         )}
+        <Card
+          title={t('services.request.attachments')}
+          extra={
+            OPEN_STATES.includes(request.state) && (
+              <Upload
+                showUploadList={false}
+                customRequest={async ({ file, onSuccess, onError }) => {
+                  try {
+                    setRequest(await api.upload<RequestDetail>(`/services/requests/${request.id}/attachments`, file as File));
+                    onSuccess?.(null);
+                  } catch (e) {
+                    showError(e);
+                    onError?.(e as Error);
+                  }
+                }}
+              >
+                <Button icon={<UploadOutlined />} data-testid="attach-file">
+                  {t('services.request.attach')}
+                </Button>
+              </Upload>
+            )
+          }
+        >
+          {request.attachments.length === 0 ? (
+            <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
+          ) : (
+            <Space direction="vertical">
+              {request.attachments.map((a) => (
+                <span key={a.id}>
+                  <PaperClipOutlined /> <a href={`/api/v1/services/requests/${request.id}/attachments/${a.id}`}>{a.fileName}</a>{' '}
+                  <Typography.Text type="secondary">
+                    {t(`services.request.attachment.${a.kind}`)} · {a.institutionName ?? a.uploadedByName ?? ''} ·{' '}
+                    {formatShanghai(a.createdAt)} · {Math.ceil(a.sizeBytes / 1024)} KB
+                  </Typography.Text>
+                </span>
+              ))}
+            </Space>
+          )}
+        </Card>
         <Card title={t('services.request.timeline')}>
           <Timeline
             data-testid="timeline"
