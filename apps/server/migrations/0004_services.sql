@@ -141,7 +141,7 @@ CREATE INDEX "service_request_attachments_request_idx" ON "service_request_attac
 CREATE INDEX "service_request_events_request_idx" ON "service_request_events" USING btree ("request_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "service_requests_number_uq" ON "service_requests" USING btree ("number");--> statement-breakpoint
 CREATE INDEX "service_requests_region_submitted_idx" ON "service_requests" USING btree ("region_code" text_pattern_ops,"submitted_at");--> statement-breakpoint
-CREATE INDEX "service_requests_state_idx" ON "service_requests" USING btree ("state","region_code" text_pattern_ops,"submitted_at");--> statement-breakpoint
+CREATE INDEX "service_requests_state_idx" ON "service_requests" USING btree ("state","submitted_at","region_code");--> statement-breakpoint
 CREATE INDEX "service_requests_enterprise_idx" ON "service_requests" USING btree ("enterprise_id","submitted_at");--> statement-breakpoint
 CREATE INDEX "service_requests_open_stage_idx" ON "service_requests" USING btree ("state","category","step_deadline","region_code") WHERE "service_requests"."step" is not null;--> statement-breakpoint
 CREATE INDEX "service_requests_open_deadline_idx" ON "service_requests" USING btree ("step_deadline") WHERE "service_requests"."step" is not null;

@@ -22,7 +22,7 @@ const int = (value: string | undefined, fallback: number) =>
  * Requests over the last 730 days: those older than 20 days have ended (closed, a few declined),
  * recent ones are spread over the open stages. Assignments for every dispatched one.
  */
-async function generate(url: string, count: number): Promise<{ requestSeconds: number; assignmentSeconds: number }> {
+export async function generate(url: string, count: number): Promise<{ requestSeconds: number; assignmentSeconds: number }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -202,7 +202,17 @@ export async function listRequests(
       .from(serviceRequests)
       .innerJoin(serviceCatalogue, eq(serviceCatalogue.id, serviceRequests.serviceId))
       .where(where)
-      .orderBy(page.desc ? sql`${column} desc nulls last` : sql`${column} asc nulls last`, desc(serviceRequests.id))
+      .orderBy(
+        // nulls last only where there are nulls (the deadline), so the other sorts read an index in order
+        page.sortField === 'stepDeadline'
+          ? page.desc
+            ? sql`${column} desc nulls last`
+            : sql`${column} asc nulls last`
+          : page.desc
+            ? desc(column)
+            : asc(column),
+        page.desc ? desc(serviceRequests.id) : asc(serviceRequests.id),
+      )
       .limit(page.limit)
       .offset(page.offset),
     db.select({ n: count() }).from(serviceRequests).where(where),

@@ -101,7 +101,8 @@ export const serviceRequests = pgTable(
   (t) => [
     uniqueIndex('service_requests_number_uq').on(t.number),
     index('service_requests_region_submitted_idx').on(sql`${t.regionCode} text_pattern_ops`, t.submittedAt),
-    index('service_requests_state_idx').on(t.state, sql`${t.regionCode} text_pattern_ops`, t.submittedAt),
+    // the inbox: one stage, newest first, read in index order; the region is checked in the index too
+    index('service_requests_state_idx').on(t.state, t.submittedAt, t.regionCode),
     index('service_requests_enterprise_idx').on(t.enterpriseId, t.submittedAt),
     // the overdue job and the board look only at running steps
     index('service_requests_open_stage_idx')
