@@ -82,6 +82,13 @@ describe.skipIf(skipJourneys)('services journey (enterprise, case handler, insti
     await expect(page.getByTestId('request-number').textContent()).resolves.toMatch(/FW410471-\d{4}-\d{6}/);
     await expectState(page, '已提交');
     requestPath = new URL(page.url()).pathname;
+    // the material goes with it, through the platform's file store
+    await page.locator('input[type=file]').setInputFiles({
+      name: '样品说明.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+    });
+    await page.getByRole('link', { name: '样品说明.pdf' }).waitFor();
   });
 
   it('lets the case handler accept it and dispatch it to the proposed institution', async () => {
@@ -100,6 +107,7 @@ describe.skipIf(skipJourneys)('services journey (enterprise, case handler, insti
   it('lets the institution accept the work, quote and complete it', async () => {
     const page = await as('institution');
     await page.goto(`${server.url}${requestPath}`);
+    await page.getByRole('link', { name: '样品说明.pdf' }).waitFor(); // dispatched to it: it sees the material
     await takeAction(page, 'institution_accept');
     await expectState(page, '服务中');
     await takeAction(page, 'quote');

@@ -425,6 +425,38 @@ describe.skipIf(POSTGRES_MISSING)(`services API on ${TEST_DB}`, () => {
     ]);
   });
 
+  it('refuses every endpoint to the roles that may not use it', async () => {
+    const r = await submit();
+    await step('office', r.id, 'accept');
+    const id = r.id;
+    const cases: [Who, Method, string, unknown, number][] = [
+      ['auditor', 'GET', '/services/catalogue', undefined, 403],
+      ['dept', 'GET', '/services/catalogue', undefined, 200],
+      ['dept', 'POST', '/services/requests', submitBody(), 403],
+      ['enterprise', 'GET', `/services/requests/${id}/proposal`, undefined, 403],
+      ['leader', 'GET', `/services/requests/${id}/proposal`, undefined, 403],
+      ['leader', 'POST', `/services/requests/${id}/dispatch`, { institutionIds: [labId] }, 403],
+      ['enterprise', 'POST', `/services/requests/${id}/dispatch`, { institutionIds: [labId] }, 403],
+      ['enterprise', 'POST', `/services/requests/${id}/notes`, { text: 'x' }, 403],
+      ['leader', 'POST', `/services/requests/${id}/questions`, { text: 'x' }, 403],
+      ['office', 'POST', `/services/requests/${id}/answers`, { text: 'x' }, 403],
+      ['office', 'POST', `/services/requests/${id}/progress`, { text: 'x' }, 403],
+      ['enterprise', 'POST', `/services/requests/${id}/quotation`, { amountFen: 100 }, 403],
+      ['institution', 'POST', `/services/requests/${id}/close`, {}, 404], // not dispatched to it: it cannot see it
+      ['leader', 'POST', `/services/requests/${id}/close`, {}, 403],
+      ['xinhua', 'POST', `/services/requests/${id}/accept`, {}, 404],
+      ['leader', 'GET', '/services/api-clients', undefined, 403],
+      ['institution', 'GET', '/services/api-clients', undefined, 403],
+      ['dept', 'GET', '/services/board', undefined, 403],
+      ['leader', 'GET', '/services/board/export', undefined, 200],
+      ['dept', 'GET', '/services/board/export', undefined, 403],
+    ];
+    for (const [who, method, url, body, status] of cases) {
+      expect((await req(who, method, url, body)).statusCode, `${who} ${method} ${url}`).toBe(status);
+    }
+    expect((await req(null, 'GET', `/services/requests/${id}`)).statusCode).toBe(401);
+  });
+
   it('issues, lists and revokes Open311 api keys (office only, audited, stored hashed)', async () => {
     expect((await req('enterprise', 'POST', '/services/api-clients', { name: 'x' })).statusCode).toBe(403);
     const issued = await ok<{ id: string; apiKey: string; keyPrefix: string }>('office', 'POST', '/services/api-clients', {
