@@ -40,7 +40,10 @@ export default function PublicStationPage() {
         {t('services.public.title')}
       </Typography.Title>
       <Typography.Paragraph>
-        {t('services.public.intro')} <Link to="/login">{t('services.public.login')}</Link>
+        {t('services.public.intro')}{' '}
+        <Link to="/login" style={{ textDecoration: 'underline' }}>
+          {t('services.public.login')}
+        </Link>
       </Typography.Paragraph>
       <Row gutter={[16, 16]}>
         {NQI_CATEGORY_CODES.map((c) => (

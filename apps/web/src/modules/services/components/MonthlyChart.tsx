@@ -44,6 +44,7 @@ export function MonthlyChart({
     const chart = element ? echarts.getInstanceByDom(element) : undefined;
     chart?.setOption(
       {
+        animation: false,
         grid: { left: 48, right: 48, top: 36, bottom: 32 },
         legend: { top: 0 },
         tooltip: { trigger: 'axis' },
