@@ -108,6 +108,20 @@ describe.skipIf(POSTGRES_MISSING)(`services API on ${TEST_DB}`, () => {
   });
   afterAll(async () => t?.close());
 
+  it('documents its endpoints in the OpenAPI description', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const paths = Object.keys((res.json() as { paths: Record<string, unknown> }).paths);
+    for (const p of [
+      '/api/v1/services/requests',
+      '/api/v1/services/requests/{id}/dispatch',
+      '/api/v1/services/board',
+      '/api/v1/public/services/catalogue',
+    ]) {
+      expect(paths).toContain(p);
+    }
+  });
+
   describe('catalogue', () => {
     it('seeds one or more services in each of the nine categories, public without log-in', async () => {
       const list = await ok<{ data: Catalogue[]; total: number }>(null, 'GET', '/public/services/catalogue?pageSize=50');
