@@ -15,6 +15,7 @@ import {
   transitionOptions,
   validateAttributeValues,
   type Actor,
+  type AssignmentStatus,
   type Page,
   type RequestDetail,
   type RequestListQuery,
@@ -318,12 +319,17 @@ export function createRequestsService(deps: ServiceDeps) {
   /** After an institution's step, the request follows (first acceptance, last hand-back, all done). */
   async function followAssignments(tx: Executor, ctx: RequestContext, l: Loaded, reason?: string) {
     l.assignments = await repo.listAssignments(tx, l.row.id);
-    const next = requestTransitionAfterAssignments(
-      l.row.state as RequestState,
-      l.assignments.map((a) => a.status as never),
-    );
-    // The acting institution's relation was checked on its own assignment already.
-    if (next) await transition(tx, ctx, { ...l, assignments: l.assignments }, next, { actorIsAssigned: true, reason }, {});
+    // One step may lead to the next: after a transfer that kept an institution already at work,
+    // its "done" both resumes the service and completes it. The acting institution's relation
+    // was checked on its own assignment already.
+    for (let i = 0; i < 3; i++) {
+      const next = requestTransitionAfterAssignments(
+        l.row.state as RequestState,
+        l.assignments.map((a) => a.status as AssignmentStatus),
+      );
+      if (!next) break;
+      await transition(tx, ctx, l, next, { actorIsAssigned: true, reason }, {});
+    }
   }
 
   /**

@@ -358,6 +358,17 @@ describe.skipIf(POSTGRES_MISSING)(`services API on ${TEST_DB}`, () => {
     expect(target.timeline.some((e) => e.kind === 'merged_in' && e.text === dup.number)).toBe(true);
   });
 
+  it('completes a request after a transfer that kept an institution already at work', async () => {
+    const r = await submit();
+    await step('office', r.id, 'accept');
+    await step('office', r.id, 'dispatch', { institutionIds: [labId, lab2Id] });
+    expect((await step('lab2', r.id, 'institution-accept')).state).toBe('in_service');
+    const moved = await step('office', r.id, 'transfer', { institutionIds: [lab2Id], reason: '检测中心设备故障' });
+    expect(moved.state).toBe('dispatched');
+    expect(moved.assignments.map((a) => a.status).sort()).toEqual(['accepted', 'withdrawn']);
+    expect((await step('lab2', r.id, 'done', { text: '报告已出具' })).state).toBe('completed');
+  });
+
   it('shows each party only its own requests', async () => {
     const mine = await submit();
     const theirs = await submit({}, 'other_ent');
