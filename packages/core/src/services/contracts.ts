@@ -173,16 +173,10 @@ export const dispatchProposal = z.array(
 
 // ---- board ----
 
-export const boardQuery = z.object({
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}$/)
-    .optional(),
-  to: z
-    .string()
-    .regex(/^\d{4}-\d{2}$/)
-    .optional(),
-});
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'validation.invalidFormat' });
+export const boardQuery = z
+  .object({ from: month.optional(), to: month.optional() })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { error: 'validation.invalid', path: ['to'] });
 const rateFigures = z.object({
   completed: z.number().int(),
   onTimeRate: z.number().nullable(),

@@ -431,6 +431,11 @@ describe.skipIf(POSTGRES_MISSING)(`services API on ${TEST_DB}`, () => {
     expect(board.overall.onTimeRate).toBeGreaterThan(0);
     expect(board.byMonth.length).toBeGreaterThan(1);
     expect((await req('enterprise', 'GET', '/services/board')).statusCode).toBe(403);
+    const bad = await req('office', 'GET', '/services/board?from=2026-13&to=2026-01');
+    expect(bad.statusCode).toBe(400);
+    expect((await req('office', 'GET', '/services/board?from=2026-06&to=2026-01')).json().error.details[0].path).toBe('to');
+    const june = await ok<{ byMonth: { month: string }[] }>('office', 'GET', '/services/board?from=2026-01&to=2026-06');
+    for (const m of june.byMonth) expect(m.month >= '2026-01' && m.month <= '2026-06').toBe(true);
     expect((await req('institution', 'GET', '/services/board')).statusCode).toBe(403);
     const file = await call(t.app, s.office, 'GET', `${API}/services/board/export`);
     expect(file.statusCode).toBe(200);

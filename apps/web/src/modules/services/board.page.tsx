@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { PageContainer, StatisticCard } from '@ant-design/pro-components';
-import { Button, Card, Col, Row, Space, Table, Tag } from 'antd';
+import { Button, Card, Col, DatePicker, Row, Space, Table, Tag } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { Board } from '@qd/core';
 import { Link } from 'react-router';
@@ -24,9 +25,10 @@ export default function BoardPage() {
   const can = useCan();
   const showError = useErrorMessage();
   const [board, setBoard] = useState<Board | null>(null);
+  const [period, setPeriod] = useState<{ from?: string; to?: string }>({});
   useEffect(() => {
-    api.get<Board>('/services/board').then(setBoard).catch(showError);
-  }, [showError]);
+    api.get<Board>('/services/board', { query: period }).then(setBoard).catch(showError);
+  }, [showError, period]);
   const names = useMemo(
     () => ({
       submitted: t('services.board.submitted'),
@@ -48,14 +50,24 @@ export default function BoardPage() {
     <PageContainer
       title={t('services.board.title')}
       extra={
-        can('services.board.export') && (
-          <Button
-            icon={<DownloadOutlined />}
-            onClick={() => api.download('/services/board/export', undefined, 'services-board.xlsx').catch(showError)}
-          >
-            {t('common.export')}
-          </Button>
-        )
+        <Space>
+          <DatePicker.RangePicker
+            picker="month"
+            aria-label={t('services.board.period')}
+            placeholder={[t('services.board.from'), t('services.board.to')]}
+            onChange={(range: [Dayjs | null, Dayjs | null] | null) =>
+              setPeriod(range?.[0] && range[1] ? { from: range[0].format('YYYY-MM'), to: range[1].format('YYYY-MM') } : {})
+            }
+          />
+          {can('services.board.export') && (
+            <Button
+              icon={<DownloadOutlined />}
+              onClick={() => api.download('/services/board/export', period, 'services-board.xlsx').catch(showError)}
+            >
+              {t('common.export')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
