@@ -217,20 +217,19 @@ export function createOpen311Service(deps: ServiceDeps, requests: RequestsServic
       };
       const ctx = { ...systemContext(client.regionCode, `open311:${client.name}`), clientIp };
       try {
-        const row = await db.transaction(async (tx) => {
-          const created = await requests.create(tx, ctx, service, input, {
-            source: 'open311',
-            enterpriseId: null,
-            enterpriseName: null,
-            apiClientId: client.id,
-          });
-          // Last use to the minute: a row lock per submission would queue every POST of the client.
-          const now = deps.clock.now();
-          if (!client.lastUsedAt || now.getTime() - client.lastUsedAt.getTime() > 60_000) {
-            await tx.update(serviceApiClients).set({ lastUsedAt: now }).where(eq(serviceApiClients.id, client.id));
-          }
-          return created;
-        });
+        const now = deps.clock.now();
+        const row = await requests.create(
+          ctx,
+          service,
+          input,
+          { source: 'open311', enterpriseId: null, enterpriseName: null, apiClientId: client.id },
+          async (tx) => {
+            // Last use to the minute: a row lock per submission would queue every POST of the client.
+            if (!client.lastUsedAt || now.getTime() - client.lastUsedAt.getTime() > 60_000) {
+              await tx.update(serviceApiClients).set({ lastUsedAt: now }).where(eq(serviceApiClients.id, client.id));
+            }
+          },
+        );
         return [
           {
             service_request_id: row.number,

@@ -381,18 +381,30 @@ export function createRequestsService(deps: ServiceDeps) {
 
   const api = {
     /** Submits a request; shared by the web form and Open311 (the caller authorizes for the latter). */
-    async create(tx: Executor, ctx: RequestContext, service: repo.CatalogueRow, input: RequestSubmitInput, origin: SubmitOrigin) {
+    /**
+     * Submits a request; shared by the web form and Open311 (whose caller authorizes by api key).
+     * The input is checked first; then the number is taken in a statement of its own, so the
+     * counter row is not locked for the whole submission (a failure after that leaves a gap in
+     * the numbers, never a half-created request); then the request, its timeline entry, the
+     * audit row and the caller's `alsoInTransaction` are written in one transaction.
+     */
+    async create(
+      ctx: RequestContext,
+      service: repo.CatalogueRow,
+      input: RequestSubmitInput,
+      origin: SubmitOrigin,
+      alsoInTransaction?: (tx: Executor) => Promise<void>,
+    ): Promise<repo.RequestRow> {
       if (service.status !== 'active')
         throw ruleViolated('services.service.unknown', [{ path: 'serviceId', message: 'services.service.unknown' }]);
       const checked = validateAttributeValues(service.attributes, input.attributes ?? {});
       if (!checked.ok) throw new AppError(400, 'validation_failed', 'badRequest', checked.problems);
       const now = clock.now();
-      const cal = await calendarOf(tx, service.regionCode);
+      const cal = await calendarOf(db, service.regionCode);
       const year = Number(todayInShanghai(now).slice(0, 4));
-      const serial = await repo.nextRequestSerial(tx, service.regionCode, year);
-      const id = newId();
+      const serial = await repo.nextRequestSerial(db, service.regionCode, year);
       const row: repo.RequestInsert = {
-        id,
+        id: newId(),
         regionCode: service.regionCode,
         number: formatRequestNumber(service.regionCode, year, serial),
         serviceId: service.id,
@@ -416,12 +428,16 @@ export function createRequestsService(deps: ServiceDeps) {
         submittedAt: now,
         updatedAt: now,
       };
-      await repo.insertRequest(tx, row);
-      await event(tx, ctx, row as repo.RequestRow, {
-        kind: 'submit',
-        toState: 'submitted',
-        text: null,
-        detail: { service: service.code, source: origin.source },
+      await db.transaction(async (tx) => {
+        await repo.insertRequest(tx, row);
+        await alsoInTransaction?.(tx);
+        // the audit row last: its chain lock is then held only until the commit
+        await event(tx, ctx, row as repo.RequestRow, {
+          kind: 'submit',
+          toState: 'submitted',
+          text: null,
+          detail: { service: service.code, source: origin.source },
+        });
       });
       return row as repo.RequestRow;
     },
@@ -435,9 +451,12 @@ export function createRequestsService(deps: ServiceDeps) {
       if (!service || !isWithinRegion(ctx.actor.regionCode, service.regionCode)) {
         throw ruleViolated('services.service.unknown', [{ path: 'serviceId', message: 'services.service.unknown' }]);
       }
-      const row = await db.transaction((tx) =>
-        api.create(tx, ctx, service, input, { source: 'web', enterpriseId: org.id, enterpriseName: org.name, apiClientId: null }),
-      );
+      const row = await api.create(ctx, service, input, {
+        source: 'web',
+        enterpriseId: org.id,
+        enterpriseName: org.name,
+        apiClientId: null,
+      });
       return api.get(ctx, row.id);
     },
 
