@@ -1,5 +1,6 @@
 import {
   deadlineInstant,
+  isWithinRegion,
   OPEN_STATES,
   translate,
   type AttributeDefinition,
@@ -184,7 +185,7 @@ export function createOpen311Service(deps: ServiceDeps, requests: RequestsServic
       const client = key ? await findClientByKey(db, key) : null;
       if (!client) throw fail(403, 'api_key is missing, invalid or revoked');
       const j = param(body.jurisdiction_id);
-      if (j !== undefined && !j.startsWith(client.regionCode.replace(/0+$/, '')))
+      if (j !== undefined && !isWithinRegion(client.regionCode, j))
         throw fail(403, `jurisdiction_id ${j} is not served by this api_key`);
       const code = param(body.service_code);
       if (!code) throw fail(400, 'service_code is required');
@@ -315,7 +316,7 @@ export function createOpen311Service(deps: ServiceDeps, requests: RequestsServic
     async get(id: string, query: Record<string, unknown>): Promise<Field> {
       const region = jurisdiction(query.jurisdiction_id);
       const row = await repo.findRequestByNumber(db, id);
-      if (!row || !row.regionCode.startsWith(region.replace(/0+$/, ''))) throw fail(404, `service_request_id ${id} not found`);
+      if (!row || !isWithinRegion(region, row.regionCode)) throw fail(404, `service_request_id ${id} not found`);
       return requestEntries([row]);
     },
 
@@ -323,7 +324,7 @@ export function createOpen311Service(deps: ServiceDeps, requests: RequestsServic
     async token(token: string, query: Record<string, unknown>): Promise<Field> {
       const region = jurisdiction(query.jurisdiction_id);
       const row = /^[0-9a-f-]{36}$/i.test(token) ? await repo.findRequest(db, token) : undefined;
-      if (!row || !row.regionCode.startsWith(region.replace(/0+$/, ''))) throw fail(404, `token ${token} not found`);
+      if (!row || !isWithinRegion(region, row.regionCode)) throw fail(404, `token ${token} not found`);
       return [{ service_request_id: row.number, token }];
     },
   };
