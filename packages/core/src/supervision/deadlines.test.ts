@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultWorkingCalendar } from '../shared/cn-holidays.js';
 import { addDays, isWorkingDay, workingDaysBetween } from '../shared/working-days.js';
 import {
-  isOverdue,
+  isPastDeadline,
   objectionDeadline,
   objectionDecisionDueOn,
   objectionProblem,
@@ -53,8 +53,8 @@ describe('decision and publication deadlines in working days', () => {
     expect(publicationDueOn(cal, '2026-03-02')).toBe('2026-03-30');
   });
   it('is overdue from the day after the due date', () => {
-    expect(isOverdue('2026-03-30', '2026-03-30')).toBe(false);
-    expect(isOverdue('2026-03-30', '2026-03-31')).toBe(true);
+    expect(isPastDeadline('2026-03-30', '2026-03-30')).toBe(false);
+    expect(isPastDeadline('2026-03-30', '2026-03-31')).toBe(true);
   });
 });
 

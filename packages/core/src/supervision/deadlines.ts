@@ -61,6 +61,6 @@ export function publicationDueOn(
 }
 
 /** Overdue from the day after the due date. */
-export function isOverdue(dueOn: string, today: string): boolean {
+export function isPastDeadline(dueOn: string, today: string): boolean {
   return today > dueOn;
 }

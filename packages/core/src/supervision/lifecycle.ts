@@ -1,6 +1,6 @@
 import type { Actor } from '../identity/permissions.js';
 import { defineMachine } from '../shared/state-machine.js';
-import { isOverdue, objectionProblem } from './deadlines.js';
+import { isPastDeadline, objectionProblem } from './deadlines.js';
 import { signalWarrantsPlan } from './signal-grading.js';
 import type { SignalGrade } from './vocabulary.js';
 
@@ -131,7 +131,7 @@ export const productCheckMachine = defineMachine<
       permission: 'supervision.manage',
       // A failed result stands only once the firm's window to object has passed.
       guard: (c) =>
-        c.conclusion === 'fail' && c.objectionDeadline !== null && !isOverdue(c.objectionDeadline, c.today)
+        c.conclusion === 'fail' && c.objectionDeadline !== null && !isPastDeadline(c.objectionDeadline, c.today)
           ? 'supervision.objection.windowOpen'
           : null,
     },
@@ -179,7 +179,7 @@ export const rectificationMachine = defineMachine<
       to: 'notCorrected',
       permission: 'supervision.manage',
       // "Not corrected" can only be found once the firm's time to correct has run out.
-      guard: (c) => (isOverdue(c.correctBy, c.today) ? null : 'supervision.rectification.notDue'),
+      guard: (c) => (isPastDeadline(c.correctBy, c.today) ? null : 'supervision.rectification.notDue'),
     },
     { name: 'publishNotice', from: 'notCorrected', to: 'noticed', permission: 'supervision.manage' },
     { name: 'suspend', from: 'noticed', to: 'suspended', permission: 'supervision.manage' },
