@@ -117,3 +117,20 @@ describe('joint meeting lifecycle', () => {
     expect([attended('present'), attended('delegated'), attended('absent')]).toEqual([true, true, false]);
   });
 });
+
+describe('assessment lifecycle', () => {
+  const actor = { roles: ['office'], permissions: permissionsOf(['office']) };
+  it('recomputes until locked, locks only without open appeals, and never leaves locked', async () => {
+    const { assessmentMachine } = await import('./assessment-lifecycle.js');
+    expect(applyTransition(assessmentMachine, 'computed', 'compute', actor, { openAppeals: 0 })).toMatchObject({ ok: true });
+    expect(applyTransition(assessmentMachine, 'computed', 'lock', actor, { openAppeals: 1 })).toEqual({
+      ok: false,
+      reason: 'governance.assessment.appealsOpen',
+    });
+    expect(applyTransition(assessmentMachine, 'locked', 'compute', actor, { openAppeals: 0 })).toEqual({
+      ok: false,
+      reason: 'transition.notAllowedFromState',
+    });
+    expect(terminalStates(assessmentMachine)).toEqual(['locked']);
+  });
+});

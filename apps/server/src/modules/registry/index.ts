@@ -30,3 +30,30 @@ export async function findOrganizationKind(db: Executor, id: string, regionCode:
 }
 export { registryRoutes, type RegistryServices } from './registry.routes.js';
 export { seedDemoRegistry, seedScaleEnterprises, linkExpertUser, DEMO_REGION, type DemoRegistryIds } from './registry.seed.js';
+
+/** A department as other modules see it (governance: the leadership group's members). */
+export interface DepartmentSummary {
+  id: string;
+  regionCode: string;
+  name: string;
+  shortName: string | null;
+  status: string;
+  inLeadershipGroup: boolean;
+  leadershipRole: string | null;
+  responsibilities: string | null;
+}
+
+/** The departments of a region's subtree, leadership-group members first, then in registration order. */
+export async function listDepartments(db: Executor, regionCode: string): Promise<DepartmentSummary[]> {
+  const rows = await repo.listDepartmentsInRegion(db, regionCode);
+  return rows.map((r) => ({
+    id: r.id,
+    regionCode: r.regionCode,
+    name: r.name,
+    shortName: r.shortName,
+    status: r.status,
+    inLeadershipGroup: r.inLeadershipGroup,
+    leadershipRole: r.leadershipRole,
+    responsibilities: r.responsibilities,
+  }));
+}

@@ -329,3 +329,12 @@ export async function insertExpert(db: Executor, row: typeof experts.$inferInser
 export async function updateExpert(db: Executor, id: string, patch: Partial<typeof experts.$inferInsert>): Promise<void> {
   await db.update(experts).set(patch).where(eq(experts.id, id));
 }
+
+/** The departments of a region's subtree, leadership-group members first (for the governance module). */
+export async function listDepartmentsInRegion(db: Executor, scopeRegion: string): Promise<OrganizationRow[]> {
+  return db
+    .select()
+    .from(organizations)
+    .where(and(eq(organizations.kind, 'department'), regionScope(organizations.regionCode, scopeRegion)))
+    .orderBy(desc(organizations.inLeadershipGroup), asc(organizations.createdAt), asc(organizations.id));
+}
