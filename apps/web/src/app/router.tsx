@@ -1,6 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { identityPublicRoutes, identityRoutes } from '../modules/identity/routes';
 import { registryRoutes } from '../modules/registry/routes';
+import { calendarRoutes } from '../modules/calendar/routes';
 import { awardsRoutes } from '../modules/awards/routes';
 import { servicesRoutes } from '../modules/services/routes';
 import { supervisionRoutes } from '../modules/supervision/routes';
@@ -33,6 +34,7 @@ export const router = createBrowserRouter([
           ...supervisionRoutes,
           ...governanceRoutes,
           ...identityRoutes,
+          ...calendarRoutes,
           { path: '*', Component: NotFound },
         ],
       },
