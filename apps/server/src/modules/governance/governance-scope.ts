@@ -1,5 +1,6 @@
-import { defaultWorkingCalendar, todayInShanghai, type Actor, type TransitionRefusal, type WorkingCalendar } from '@qd/core';
+import { todayInShanghai, type Actor, type TransitionRefusal, type WorkingCalendar } from '@qd/core';
 import type { Executor } from '../../platform/db/database.js';
+import { loadWorkingCalendar } from '../../platform/calendar/index.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { ServiceDeps } from '../../platform/services.js';
 import { listDepartments, type DepartmentSummary } from '../registry/index.js';
@@ -21,12 +22,9 @@ export function todayOf(deps: Pick<ServiceDeps, 'clock'>): string {
   return todayInShanghai(deps.clock.now());
 }
 
-/**
- * The working calendar deadlines are counted with. The platform's per-region calendar
- * (holidays edited at /admin/calendar) replaces the national default once it is on main.
- */
-export async function calendarOf(_db: Executor, _regionCode: string): Promise<WorkingCalendar> {
-  return defaultWorkingCalendar();
+/** The working calendar deadlines are counted with: the region's (holidays edited at /admin/calendar). */
+export function calendarOf(db: Executor, regionCode: string): Promise<WorkingCalendar> {
+  return loadWorkingCalendar(db, regionCode);
 }
 
 /** The region's departments by id, for names and membership checks. */

@@ -1,8 +1,9 @@
-import { addWorkingDays, DEFAULT_FOLLOW_UP, taskFollowUp } from '@qd/core';
+import { addDays, taskFollowUp } from '@qd/core';
 import { appendAudit } from '../../platform/audit/audit-writer.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { JobDefinition } from '../../platform/jobs/job-definition.js';
 import { newId } from '../../platform/ids.js';
+import { notify } from '../../platform/notifications/index.js';
 import { systemContext } from '../../platform/request-context.js';
 import type { ServiceDeps } from '../../platform/services.js';
 import { activeUsersWithRole } from '../identity/index.js';
@@ -21,6 +22,19 @@ async function recipientsOf(db: Executor, task: repo.TaskRow, kind: 'reminder' |
   return (await activeUsersWithRole(db, task.regionCode, 'dept', task.leadDepartmentId)).map((u) => u.id);
 }
 
+function titleOf(task: repo.TaskRow, kind: 'reminder' | 'escalation', level: number): { zh: string; en: string } {
+  if (kind === 'reminder') return { zh: `督办任务 ${task.code} 即将到期`, en: `Supervised task ${task.code} is due soon` };
+  return level === 2
+    ? {
+        zh: `督办任务 ${task.code} 逾期未办结，提请领导督办`,
+        en: `Supervised task ${task.code} is overdue: escalated to the leader`,
+      }
+    : {
+        zh: `督办任务 ${task.code} 已逾期，请部门负责人督促办理`,
+        en: `Supervised task ${task.code} is overdue: escalated to the department head`,
+      };
+}
+
 /**
  * Reminders before the deadline and escalations after it, for every open task. Each signal is
  * recorded under a unique key (task, kind, level, deadline) in the same transaction as its audit
@@ -30,7 +44,8 @@ async function recipientsOf(db: Executor, task: repo.TaskRow, kind: 'reminder' |
 export async function runTaskFollowUp(deps: ServiceDeps): Promise<{ reminders: number; escalations: number }> {
   const { db } = deps.database;
   const today = todayOf(deps);
-  const horizon = addWorkingDays(await calendarOf(db, ''), today, DEFAULT_FOLLOW_UP.remindWorkingDaysBefore);
+  // Three working days are never more than two calendar weeks, whatever the holidays: a safe superset.
+  const horizon = addDays(today, 14);
   const open = await repo.openTasksDueBy(db, horizon);
   let reminders = 0;
   let escalations = 0;
@@ -56,6 +71,18 @@ export async function runTaskFollowUp(deps: ServiceDeps): Promise<{ reminders: n
           sentAt: deps.clock.now(),
         });
         if (!recorded) continue;
+        for (const userId of recipientIds) {
+          await notify(tx, {
+            userId,
+            regionCode: task.regionCode,
+            kind: `governance.task.${s.kind}`,
+            title: titleOf(task, s.kind, s.level),
+            body: `${task.title}（期限 ${task.deadline}）`,
+            link: `/governance/tasks/${task.id}`,
+            dedupeKey: `governance.task.${s.kind}:${task.id}:${s.level}:${task.deadline}:${userId}`,
+            at: deps.clock.now(),
+          });
+        }
         if (s.kind === 'reminder') reminders++;
         else escalations++;
         if (s.kind === 'escalation' && s.level > task.escalationLevel)

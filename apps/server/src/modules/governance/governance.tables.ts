@@ -347,3 +347,29 @@ export const budgetEntries = pgTable(
     index('governance_budget_entries_commitment_idx').on(t.commitmentId),
   ],
 );
+
+/** Files attached to a task's progress (evidence of the work), kept in the platform file store. */
+export const taskAttachments = pgTable(
+  'governance_task_attachments',
+  {
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    fileId: uuid('file_id').notNull(),
+    progressId: uuid('progress_id').references(() => taskProgress.id),
+    departmentId: uuid('department_id'),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.fileId] })],
+);
+
+/** Documents behind budget entries (award decisions, contracts, payment vouchers). */
+export const budgetDocuments = pgTable(
+  'governance_budget_documents',
+  {
+    entryId: uuid('entry_id')
+      .notNull()
+      .references(() => budgetEntries.id),
+    fileId: uuid('file_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entryId, t.fileId] })],
+);

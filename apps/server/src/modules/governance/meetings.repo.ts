@@ -96,15 +96,18 @@ export async function insertResolution(db: Executor, row: typeof resolutions.$in
 
 /** Meetings held in a year and resolutions adopted, for the yearly report. */
 export async function meetingYearFigures(db: Executor, regionCode: string, year: number) {
-  const [row] = await db
-    .select({
-      held: sql<number>`count(*) filter (where ${meetings.state} in ('held', 'published'))::int`,
-      regular: sql<number>`count(*) filter (where ${meetings.state} in ('held', 'published') and ${meetings.kind} = 'regular')::int`,
-      resolutions: sql<number>`coalesce(sum((select count(*) from ${resolutions} r where r.meeting_id = ${meetings.id})), 0)::int`,
-    })
-    .from(meetings)
-    .where(and(regionScope(meetings.regionCode, regionCode), eq(meetings.year, year)));
-  return { held: row?.held ?? 0, regular: row?.regular ?? 0, resolutions: row?.resolutions ?? 0 };
+  const where = and(regionScope(meetings.regionCode, regionCode), eq(meetings.year, year));
+  const [[row], [res]] = await Promise.all([
+    db
+      .select({
+        held: sql<number>`count(*) filter (where ${meetings.state} in ('held', 'published'))::int`,
+        regular: sql<number>`count(*) filter (where ${meetings.state} in ('held', 'published') and ${meetings.kind} = 'regular')::int`,
+      })
+      .from(meetings)
+      .where(where),
+    db.select({ n: count() }).from(resolutions).innerJoin(meetings, eq(meetings.id, resolutions.meetingId)).where(where),
+  ]);
+  return { held: row?.held ?? 0, regular: row?.regular ?? 0, resolutions: res?.n ?? 0 };
 }
 
 /**

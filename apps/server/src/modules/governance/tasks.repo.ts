@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray, ne, or, sql, type SQL } from 'drizz
 import type { TaskState } from '@qd/core';
 import type { Executor } from '../../platform/db/database.js';
 import { regionScope } from '../../platform/db/region-scope.js';
-import { resolutions, taskHistory, taskProgress, taskSignals, tasks } from './governance.tables.js';
+import { resolutions, taskAttachments, taskHistory, taskProgress, taskSignals, tasks } from './governance.tables.js';
 
 export type TaskRow = typeof tasks.$inferSelect;
 export type TaskInsert = typeof tasks.$inferInsert;
@@ -231,4 +231,21 @@ export async function taskYearFigures(db: Executor, regionCode: string, year: nu
     .from(tasks)
     .where(and(regionScope(tasks.regionCode, regionCode), eq(tasks.year, year)));
   return { total: row?.total ?? 0, closed: row?.closed ?? 0, closedOnTime: row?.closedOnTime ?? 0, overdue: row?.overdue ?? 0 };
+}
+
+export async function insertAttachment(db: Executor, row: typeof taskAttachments.$inferInsert): Promise<void> {
+  await db.insert(taskAttachments).values(row);
+}
+
+export async function listAttachments(db: Executor, taskId: string) {
+  return db.select().from(taskAttachments).where(eq(taskAttachments.taskId, taskId));
+}
+
+export async function findAttachment(db: Executor, taskId: string, fileId: string) {
+  const [row] = await db
+    .select()
+    .from(taskAttachments)
+    .where(and(eq(taskAttachments.taskId, taskId), eq(taskAttachments.fileId, fileId)))
+    .limit(1);
+  return row;
 }

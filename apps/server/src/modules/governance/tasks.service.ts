@@ -10,7 +10,9 @@ import {
 } from '@qd/core';
 import { appendAudit } from '../../platform/audit/audit-writer.js';
 import { assertInRegion, authorize } from '../../platform/authorize.js';
+import { DOCUMENT_POLICY, findStoredFiles, readStoredFile, storeFile } from '../../platform/files/file-store.js';
 import { notFound } from '../../platform/http/errors.js';
+import type { Upload } from '../../platform/http/uploads.js';
 import { newId } from '../../platform/ids.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { ServiceDeps } from '../../platform/services.js';
@@ -107,19 +109,36 @@ export function createTasksService(deps: ServiceDeps) {
       authorize(ctx.actor, 'governance.read');
       const row = await loadVisible(ctx, id);
       const today = todayOf(deps);
-      const [directory, cal, progress, history, signals, resolutions] = await Promise.all([
+      const [directory, cal, progress, history, signals, resolutions, attachments] = await Promise.all([
         departmentDirectory(db, row.regionCode),
         calendarOf(db, row.regionCode),
         repo.listProgress(db, id),
         repo.listTaskHistory(db, id),
         repo.listSignals(db, id),
         repo.resolutionCodes(db, row.resolutionId ? [row.resolutionId] : []),
+        repo.listAttachments(db, id),
       ]);
+      const files = new Map(
+        (
+          await findStoredFiles(
+            db,
+            attachments.map((a) => a.fileId),
+          )
+        ).map((f) => [f.id, f]),
+      );
       return {
         ...toTaskView(row, directory, cal, today),
         resolution: row.resolutionId ? (resolutions.get(row.resolutionId) ?? null) : null,
         progress: progress.map((p) => ({ ...p, departmentName: departmentName(directory, p.departmentId) })),
         history,
+        attachments: attachments.map((a) => ({
+          fileId: a.fileId,
+          progressId: a.progressId,
+          departmentId: a.departmentId,
+          fileName: files.get(a.fileId)?.fileName ?? null,
+          sizeBytes: files.get(a.fileId)?.sizeBytes ?? null,
+          sha256: files.get(a.fileId)?.sha256 ?? null,
+        })),
         signals: signals.map((s) => ({
           kind: s.kind,
           level: s.level,
@@ -185,6 +204,46 @@ export function createTasksService(deps: ServiceDeps) {
         });
       });
       return this.get(ctx, id);
+    },
+
+    /** A file of evidence for the task (optionally for one progress report), from an involved department. */
+    async attach(ctx: RequestContext, id: string, upload: Upload) {
+      authorize(ctx.actor, 'governance.task.report');
+      const visible = await loadVisible(ctx, id);
+      const progressId = upload.fields.progressId || null;
+      await db.transaction(async (tx) => {
+        const row = (await repo.lockTask(tx, id))!;
+        const result = applyTransition(taskMachine, row.state, 'report', machineActor(ctx), contextOf(row));
+        if (!result.ok) throw transitionRefused(result.reason);
+        if (progressId && !(await repo.listProgress(tx, id)).some((p) => p.id === progressId)) throw notFound();
+        const file = await storeFile(tx, {
+          regionCode: row.regionCode,
+          fileName: upload.fileName,
+          contentType: upload.contentType,
+          bytes: upload.bytes,
+          createdBy: ctx.actor.userId,
+          policy: DOCUMENT_POLICY,
+        });
+        await repo.insertAttachment(tx, { taskId: id, fileId: file.id, progressId, departmentId: ctx.actor.organizationId });
+        await appendAudit(tx, ctx, {
+          action: 'governance.task.attach',
+          targetType: 'task',
+          targetId: id,
+          regionCode: visible.regionCode,
+          detail: { code: row.code, fileId: file.id, fileName: file.fileName, sha256: file.sha256, progressId },
+        });
+      });
+      return this.get(ctx, id);
+    },
+
+    /** An attachment of a task the caller may see. */
+    async attachment(ctx: RequestContext, id: string, fileId: string) {
+      authorize(ctx.actor, 'governance.read');
+      await loadVisible(ctx, id);
+      if (!(await repo.findAttachment(db, id, fileId))) throw notFound();
+      const found = await readStoredFile(db, fileId);
+      if (!found) throw notFound();
+      return found;
     },
 
     /** submit (lead department), accept / return / cancel (office). */
