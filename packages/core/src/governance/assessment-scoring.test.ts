@@ -139,3 +139,10 @@ describe('assessment scoring', () => {
     );
   });
 });
+
+describe('the default scheme', () => {
+  it('is a valid scheme', async () => {
+    const { DEFAULT_ASSESSMENT_INDICATORS } = await import('./assessment-defaults.js');
+    expect(checkScheme({ indicators: DEFAULT_ASSESSMENT_INDICATORS, thresholds: DEFAULT_GRADE_THRESHOLDS })).toBeNull();
+  });
+});

@@ -4,5 +4,6 @@ export * from './meeting-lifecycle.js';
 export * from './task-deadline.js';
 export * from './assessment-scoring.js';
 export * from './assessment-lifecycle.js';
+export * from './assessment-defaults.js';
 export * from './budget.js';
 export * from './contracts.js';

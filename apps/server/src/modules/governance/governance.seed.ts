@@ -1,4 +1,4 @@
-import { addDays, scoreAssessment, taskDeadline, todayInShanghai, type GroupRole, type IndicatorDefinition } from '@qd/core';
+import { addDays, DEFAULT_ASSESSMENT_INDICATORS, scoreAssessment, taskDeadline, todayInShanghai, type GroupRole } from '@qd/core';
 import { loadWorkingCalendar } from '../../platform/calendar/index.js';
 import type { Executor } from '../../platform/db/database.js';
 import { newId } from '../../platform/ids.js';
@@ -10,46 +10,6 @@ import * as budgetRepo from './budget.repo.js';
 import * as groupRepo from './group.repo.js';
 import * as meetingsRepo from './meetings.repo.js';
 import * as tasksRepo from './tasks.repo.js';
-
-/** The demo year's assessment scheme: three indicators from the platform's own data, one entered with evidence. */
-export const DEMO_INDICATORS: IndicatorDefinition[] = [
-  {
-    code: 'tasks_on_time',
-    name: '督办任务按期办结率',
-    weight: 40,
-    mode: 'automatic',
-    source: 'governance.tasks.closedOnTime',
-    rule: { kind: 'proportional', targetPercent: 100, floorPercent: 60 },
-    whenNoData: 'full',
-  },
-  {
-    code: 'meetings_attended',
-    name: '联席会议出席率',
-    weight: 20,
-    mode: 'automatic',
-    source: 'governance.meetings.attended',
-    rule: { kind: 'threshold', targetPercent: 90 },
-    whenNoData: 'full',
-  },
-  {
-    code: 'progress_on_time',
-    name: '工作进展按时报送率',
-    weight: 20,
-    mode: 'automatic',
-    source: 'governance.progress.reportedOnTime',
-    rule: { kind: 'proportional', targetPercent: 100, floorPercent: 50 },
-    whenNoData: 'full',
-  },
-  {
-    code: 'quality_innovation',
-    name: '质量工作创新与成效',
-    weight: 20,
-    mode: 'entered',
-    source: null,
-    rule: { kind: 'proportional', targetPercent: 100, floorPercent: 0 },
-    whenNoData: 'zero',
-  },
-];
 
 const SEATS: Record<string, { role: GroupRole; person: string; title: string }> = {
   管委会: { role: 'leader', person: '王建华', title: '管委会主任（组长）' },
@@ -269,7 +229,7 @@ export async function seedDemoGovernance(tx: Executor, ctx: DemoSeedContext): Pr
     id: schemeId,
     regionCode,
     year,
-    indicators: DEMO_INDICATORS,
+    indicators: DEFAULT_ASSESSMENT_INDICATORS,
     thresholds: { A: 90, B: 80, C: 60 },
     state: 'draft',
     createdAt: ctx.now,

@@ -5,8 +5,7 @@ import { POSTGRES_MISSING, TEST_DB, call, createTestApp, type Session, type Test
 import { runTaskFollowUp } from './index.js';
 
 const API = '/api/v1';
-const USERS = ['office', 'dept', 'leader', 'enterprise', 'auditor', 'econ', 'xinhua'] as const;
-type Who = (typeof USERS)[number];
+type Who = 'office' | 'dept' | 'leader' | 'enterprise' | 'auditor' | 'econ' | 'xinhua';
 type Method = 'GET' | 'POST' | 'PUT';
 
 interface Member {
@@ -57,11 +56,6 @@ describe.skipIf(POSTGRES_MISSING)(`governance API on ${TEST_DB}`, () => {
 
   beforeAll(async () => {
     t = await createTestApp({ enterprises: 5, clock });
-    const group = await (async () => {
-      const res = await t.app.inject({ method: 'GET', url: '/api/health' });
-      return res;
-    })();
-    expect(group.statusCode).toBeLessThan(500);
     s = await loginAll(t.app, ['office', 'dept', 'leader', 'enterprise', 'auditor'] as const).then(async (first) => {
       const list = await call(t.app, first.office, 'GET', `${API}/governance/group?on=2027-03-01`);
       members = list.json().members;
