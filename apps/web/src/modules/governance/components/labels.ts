@@ -48,12 +48,13 @@ export function fenOf(yuanText: string | number | null | undefined): number {
 export const points = (hundredths: number) => (hundredths / 100).toFixed(2);
 
 export const GRADE_COLORS: Record<string, string> = { A: 'green', B: 'blue', C: 'orange', D: 'red' };
+/** Preset colours (dark text on a light ground: they pass WCAG AA contrast, the status presets do not). */
 export const TASK_STATE_COLORS: Record<string, string> = {
   assigned: 'default',
-  in_progress: 'processing',
-  submitted: 'warning',
-  returned: 'error',
-  closed: 'success',
+  in_progress: 'blue',
+  submitted: 'orange',
+  returned: 'red',
+  closed: 'green',
   cancelled: 'default',
 };
 
