@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { regionScope } from '../../platform/db/region-scope.js';
-import { budgetEntries, budgetLines } from './governance.tables.js';
+import { budgetDocuments, budgetEntries, budgetLines } from './governance.tables.js';
 
 export type BudgetLineRow = typeof budgetLines.$inferSelect;
 export type BudgetEntryRow = typeof budgetEntries.$inferSelect;
@@ -91,4 +91,13 @@ export async function insertEntries(db: Executor, rows: (typeof budgetEntries.$i
 
 export async function listEntries(db: Executor, lineId: string): Promise<BudgetEntryRow[]> {
   return db.select().from(budgetEntries).where(eq(budgetEntries.lineId, lineId)).orderBy(desc(budgetEntries.createdAt));
+}
+
+export async function insertDocument(db: Executor, entryId: string, fileId: string): Promise<void> {
+  await db.insert(budgetDocuments).values({ entryId, fileId });
+}
+
+export async function listDocuments(db: Executor, entryIds: string[]): Promise<{ entryId: string; fileId: string }[]> {
+  if (entryIds.length === 0) return [];
+  return db.select().from(budgetDocuments).where(inArray(budgetDocuments.entryId, entryIds));
 }

@@ -13,7 +13,9 @@ import {
 import { appendAudit } from '../../platform/audit/audit-writer.js';
 import { assertInRegion, authorize } from '../../platform/authorize.js';
 import type { Executor } from '../../platform/db/database.js';
+import { DOCUMENT_POLICY, findStoredFiles, readStoredFile, storeFile } from '../../platform/files/file-store.js';
 import { conflict, isUniqueViolation, notFound, ruleViolated } from '../../platform/http/errors.js';
+import type { Upload } from '../../platform/http/uploads.js';
 import { newId } from '../../platform/ids.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { ServiceDeps } from '../../platform/services.js';
@@ -98,9 +100,31 @@ export function createBudgetService(deps: ServiceDeps) {
           .map(async (e) => ({ id: e.id, openFen: await repo.commitmentOpenFen(db, e.id) })),
       );
       const open = new Map(commitments.map((c) => [c.id, c.openFen]));
+      const links = await repo.listDocuments(
+        db,
+        entries.map((e) => e.id),
+      );
+      const files = new Map(
+        (
+          await findStoredFiles(
+            db,
+            links.map((l) => l.fileId),
+          )
+        ).map((f) => [f.id, f]),
+      );
       return {
         ...view!,
-        entries: entries.map((e) => ({ ...e, openFen: e.kind === 'commitment' ? (open.get(e.id) ?? 0) : null })),
+        entries: entries.map((e) => ({
+          ...e,
+          openFen: e.kind === 'commitment' ? (open.get(e.id) ?? 0) : null,
+          files: links
+            .filter((l) => l.entryId === e.id)
+            .map((l) => ({
+              fileId: l.fileId,
+              fileName: files.get(l.fileId)?.fileName ?? null,
+              sha256: files.get(l.fileId)?.sha256 ?? null,
+            })),
+        })),
       };
     },
 
@@ -251,6 +275,44 @@ export function createBudgetService(deps: ServiceDeps) {
         });
       });
       return this.line(ctx, lineId);
+    },
+
+    /** A scanned document behind an entry (the award decision, the payment voucher). */
+    async attachDocument(ctx: RequestContext, lineId: string, entryId: string, upload: Upload) {
+      authorize(ctx.actor, 'governance.budget.manage');
+      const line = await loadLine(ctx, lineId);
+      const entry = await repo.findEntry(db, entryId);
+      if (!entry || entry.lineId !== lineId) throw notFound();
+      await db.transaction(async (tx) => {
+        const file = await storeFile(tx, {
+          regionCode: line.regionCode,
+          fileName: upload.fileName,
+          contentType: upload.contentType,
+          bytes: upload.bytes,
+          createdBy: ctx.actor.userId,
+          policy: DOCUMENT_POLICY,
+        });
+        await repo.insertDocument(tx, entryId, file.id);
+        await appendAudit(tx, ctx, {
+          action: 'governance.budget.document',
+          targetType: 'budget_entry',
+          targetId: entryId,
+          regionCode: line.regionCode,
+          detail: { lineId, fileId: file.id, fileName: file.fileName, sha256: file.sha256 },
+        });
+      });
+      return this.line(ctx, lineId);
+    },
+
+    async document(ctx: RequestContext, lineId: string, entryId: string, fileId: string) {
+      authorize(ctx.actor, 'governance.budget.read');
+      await loadLine(ctx, lineId);
+      const entry = await repo.findEntry(db, entryId);
+      if (!entry || entry.lineId !== lineId) throw notFound();
+      if (!(await repo.listDocuments(db, [entryId])).some((d) => d.fileId === fileId)) throw notFound();
+      const found = await readStoredFile(db, fileId);
+      if (!found) throw notFound();
+      return found;
     },
 
     /** Moves room between two lines of the same year: the only way to pay beyond a line. */

@@ -49,8 +49,10 @@ export async function runTaskFollowUp(deps: ServiceDeps): Promise<{ reminders: n
   const open = await repo.openTasksDueBy(db, horizon);
   let reminders = 0;
   let escalations = 0;
+  const calendars = new Map<string, Awaited<ReturnType<typeof calendarOf>>>();
   for (const task of open) {
-    const cal = await calendarOf(db, task.regionCode);
+    let cal = calendars.get(task.regionCode);
+    if (!cal) calendars.set(task.regionCode, (cal = await calendarOf(db, task.regionCode)));
     const followUp = taskFollowUp(cal, task, today);
     const signals: { kind: 'reminder' | 'escalation'; level: number }[] = [];
     if (followUp.reminderDue) signals.push({ kind: 'reminder', level: 0 });

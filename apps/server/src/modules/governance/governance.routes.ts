@@ -178,6 +178,29 @@ export function governanceRoutes(app: FastifyInstance, s: GovernanceServices) {
     },
     (req) => s.budget.release(contextOf(req), req.params.id, req.params.commitmentId, req.body.document),
   );
+  api.post(
+    '/governance/budget/lines/:id/entries/:entryId/documents',
+    {
+      schema: {
+        tags,
+        params: idParams.extend({ entryId: z.uuid() }),
+        summary: 'Attach a document to a budget entry (multipart field "file")',
+      },
+    },
+    async (req, reply) =>
+      created(
+        reply,
+        await s.budget.attachDocument(contextOf(req), req.params.id, req.params.entryId, await readUpload(req, DOCUMENT_POLICY)),
+      ),
+  );
+  api.get(
+    '/governance/budget/lines/:id/entries/:entryId/documents/:fileId',
+    { schema: { tags, params: idParams.extend({ entryId: z.uuid(), fileId: z.uuid() }) } },
+    async (req, reply) => {
+      const { file, bytes } = await s.budget.document(contextOf(req), req.params.id, req.params.entryId, req.params.fileId);
+      return sendStoredFile(reply, file, bytes);
+    },
+  );
   api.post('/governance/budget/reallocations', { schema: { tags, body: reallocationInput } }, async (req, reply) =>
     created(reply, await s.budget.reallocate(contextOf(req), req.body)),
   );

@@ -524,6 +524,21 @@ describe.skipIf(POSTGRES_MISSING)(`governance API on ${TEST_DB}`, () => {
       paidOn: '2027-12-31',
     });
     expect(paid).toMatchObject({ allocatedFen: 30_000_000, committedFen: 0, paidFen: 10_000_000, remainingFen: 20_000_000 });
+    const payment = paid.entries!.find((e) => e.kind === 'payment')!;
+    const pdfVoucher = multipartFile('file', '支付凭证.pdf', Buffer.from('%PDF-1.4 voucher'), 'application/pdf');
+    const attached = await t.app.inject({
+      method: 'POST',
+      url: `${API}/governance/budget/lines/${award.id}/entries/${payment.id}/documents`,
+      payload: pdfVoucher.payload,
+      headers: { cookie: s.office.cookie, 'x-csrf-token': s.office.csrf, 'content-type': pdfVoucher.contentType },
+    });
+    expect(attached.statusCode).toBe(201);
+    const voucher = (attached.json() as { entries: { id: string; files: { fileId: string }[] }[] }).entries.find(
+      (e) => e.id === payment.id,
+    )!.files[0]!;
+    const voucherUrl = `/governance/budget/lines/${award.id}/entries/${payment.id}/documents/${voucher.fileId}`;
+    expect((await req('leader', 'GET', voucherUrl)).body).toBe('%PDF-1.4 voucher');
+    expect((await req('dept', 'GET', voucherUrl)).statusCode).toBe(403);
     const over = await req('office', 'POST', `/governance/budget/lines/${funds.id}/payments`, {
       amountFen: 10_000_001,
       payee: '某培训机构',
@@ -636,6 +651,117 @@ describe.skipIf(POSTGRES_MISSING)(`governance API on ${TEST_DB}`, () => {
     expect((await req('xinhua', 'GET', `/governance/tasks/${ownTask.id}`)).statusCode).toBe(404);
     expect((await ok<{ total: number }>('xinhua', 'GET', '/governance/tasks')).total).toBe(0);
     expect((await req('xinhua', 'GET', '/governance/assessments/2027')).statusCode).toBe(404);
+  });
+
+  it('refuses every change to the roles that may not make it, and lets every reader read', async () => {
+    const uuid = '00000000-0000-7000-8000-00000000abcd';
+    const m = (await ok<{ data: { id: string }[] }>('office', 'GET', '/governance/meetings?year=2027')).data[0]!.id;
+    const line = (await ok<{ id: string }[]>('office', 'GET', '/governance/budget/lines?year=2027'))[0]!.id;
+    const writes: [Method, string, unknown, Who[]][] = [
+      [
+        'POST',
+        '/governance/group/members',
+        { departmentId: uuid, groupRole: 'member', personName: 'x', responsibilities: 'y', since: '2027-06-01' },
+        ['dept', 'leader', 'enterprise', 'auditor'],
+      ],
+      ['POST', `/governance/group/members/${uuid}/end`, { until: '2027-06-01' }, ['dept', 'leader', 'enterprise', 'auditor']],
+      [
+        'POST',
+        '/governance/meetings',
+        { kind: 'regular', title: 'x', scheduledOn: '2027-06-01', agenda: ['a'] },
+        ['dept', 'leader', 'enterprise', 'auditor'],
+      ],
+      [
+        'PUT',
+        `/governance/meetings/${m}/attendance`,
+        { entries: [{ departmentId: uuid, attendance: 'present' }] },
+        ['dept', 'leader', 'enterprise'],
+      ],
+      ['PUT', `/governance/meetings/${m}/minutes`, { minutes: 'x' }, ['dept', 'leader', 'enterprise']],
+      ['POST', `/governance/meetings/${m}/transitions`, { transition: 'cancel' }, ['dept', 'leader', 'enterprise']],
+      [
+        'POST',
+        `/governance/meetings/${m}/resolutions`,
+        { text: 'x', tasks: [{ title: 'x', leadDepartmentId: uuid, deadline: { workingDays: 1 }, expectedOutput: 'y' }] },
+        ['dept', 'leader', 'enterprise'],
+      ],
+      [
+        'POST',
+        `/governance/tasks/${ownTask.id}/progress`,
+        { note: 'x', percent: 1 },
+        ['office', 'leader', 'enterprise', 'auditor'],
+      ],
+      ['POST', `/governance/tasks/${ownTask.id}/transitions`, { transition: 'cancel' }, ['leader', 'enterprise', 'auditor']],
+      ['POST', '/governance/assessments', { ...scheme, year: 2028 }, ['dept', 'leader', 'enterprise']],
+      [
+        'PUT',
+        '/governance/assessments/2027/values',
+        { indicatorCode: 'innovation', departmentId: uuid, numerator: 1, denominator: 1, evidence: 'x' },
+        ['dept', 'leader'],
+      ],
+      ['POST', '/governance/assessments/2027/compute', undefined, ['dept', 'leader', 'enterprise']],
+      ['POST', '/governance/assessments/2027/lock', undefined, ['dept', 'leader', 'enterprise']],
+      ['POST', '/governance/assessments/2027/appeals', { reason: 'x' }, ['office', 'leader', 'enterprise']],
+      ['POST', `/governance/assessments/2027/appeals/${uuid}/decision`, { decision: 'rejected', note: 'x' }, ['dept', 'leader']],
+      [
+        'POST',
+        '/governance/budget/lines',
+        { year: 2027, code: 'x_line', name: 'x', budgetFen: 1 },
+        ['dept', 'leader', 'enterprise', 'auditor'],
+      ],
+      [
+        'POST',
+        `/governance/budget/lines/${line}/commitments`,
+        { amountFen: 1, purpose: 'x', document: 'y' },
+        ['dept', 'leader', 'enterprise'],
+      ],
+      [
+        'POST',
+        `/governance/budget/lines/${line}/payments`,
+        { amountFen: 1, payee: 'x', document: 'y', paidOn: '2027-06-01' },
+        ['dept', 'leader', 'enterprise'],
+      ],
+      [
+        'POST',
+        '/governance/budget/reallocations',
+        { fromLineId: line, toLineId: uuid, amountFen: 1, reason: 'x', document: 'y' },
+        ['dept', 'leader', 'enterprise'],
+      ],
+    ];
+    for (const [method, url, body, denied] of writes) {
+      for (const who of denied) expect((await req(who, method, url, body)).statusCode, `${who} ${method} ${url}`).toBe(403);
+    }
+    const reads: [string, Who[], Who[]][] = [
+      ['/governance/group', ['office', 'dept', 'leader'], ['enterprise', 'auditor']],
+      ['/governance/meetings', ['office', 'dept', 'leader'], ['enterprise', 'auditor']],
+      [`/governance/meetings/${m}`, ['office', 'dept', 'leader'], ['enterprise', 'auditor']],
+      ['/governance/tasks/board', ['office', 'dept', 'leader'], ['enterprise', 'auditor']],
+      [`/governance/tasks/${ownTask.id}`, ['office', 'dept', 'leader', 'econ'], ['enterprise', 'auditor']],
+      ['/governance/assessments/2027', ['office', 'dept', 'leader'], ['enterprise', 'auditor']],
+      ['/governance/assessment-sources', ['office', 'dept', 'leader'], ['enterprise', 'auditor']],
+      ['/governance/budget/lines?year=2027', ['office', 'leader'], ['dept', 'enterprise', 'auditor']],
+      [`/governance/budget/lines/${line}`, ['office', 'leader'], ['dept', 'enterprise', 'auditor']],
+      ['/governance/reports/2027', ['office', 'leader'], ['dept', 'enterprise', 'auditor']],
+      ['/governance/overview?year=2027', ['office', 'leader'], ['dept', 'enterprise', 'auditor']],
+    ];
+    for (const [url, allowed, denied] of reads) {
+      for (const who of allowed) expect((await req(who, 'GET', url)).statusCode, `${who} GET ${url}`).toBe(200);
+      for (const who of denied) expect((await req(who, 'GET', url)).statusCode, `${who} GET ${url}`).toBe(403);
+    }
+    // a department officer's own view of a task it is not involved in, and another district's view
+    expect((await req('dept', 'GET', `/governance/tasks/${lateTask.id}`)).statusCode).toBe(404);
+    expect((await req('xinhua', 'GET', `/governance/meetings/${m}`)).statusCode).toBe(404);
+    expect((await req('xinhua', 'GET', `/governance/budget/lines/${line}`)).statusCode).toBe(404);
+    expect(
+      (
+        await req('xinhua', 'POST', `/governance/budget/lines/${line}/payments`, {
+          amountFen: 1,
+          payee: 'x',
+          document: 'y',
+          paidOn: '2027-06-01',
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('has the demo seed: a group, meetings, tasks in every state, a computed scheme and budget use', async () => {

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ModalForm, PageContainer, ProFormDatePicker, ProFormSelect, ProFormText } from '@ant-design/pro-components';
-import { App, Button, Form, InputNumber, Space, Table, type FormInstance } from 'antd';
+import { App, Button, Form, InputNumber, Space, Table, Upload, type FormInstance } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
 import { translate, type Locale } from '@qd/core';
 import { api } from '../../api/client';
 import { useCan } from '../../app/auth/useAuth';
@@ -48,6 +49,46 @@ function LineEntries({ lineId }: { lineId: string }) {
         { title: t('governance.budget.purpose'), dataIndex: 'purpose' },
         { title: t('governance.budget.payee'), dataIndex: 'payee' },
         { title: t('governance.document'), dataIndex: 'document' },
+        {
+          title: t('governance.tasks.attachments'),
+          render: (_, e) => (
+            <Space direction="vertical" size={0}>
+              {e.files.map((f) => (
+                <a
+                  key={f.fileId}
+                  onClick={() =>
+                    void api
+                      .download(
+                        `/governance/budget/lines/${lineId}/entries/${e.id}/documents/${f.fileId}`,
+                        undefined,
+                        f.fileName ?? 'file',
+                      )
+                      .catch(showError)
+                  }
+                >
+                  {f.fileName}
+                </a>
+              ))}
+              {manage && (
+                <Upload
+                  showUploadList={false}
+                  customRequest={async ({ file }) => {
+                    try {
+                      queryClient.setQueryData(
+                        key,
+                        await api.upload(`/governance/budget/lines/${lineId}/entries/${e.id}/documents`, file as File),
+                      );
+                    } catch (error) {
+                      showError(error);
+                    }
+                  }}
+                >
+                  <Button size="small" icon={<UploadOutlined />} aria-label={t('governance.tasks.upload')} />
+                </Upload>
+              )}
+            </Space>
+          ),
+        },
       ]}
     />
   );
@@ -149,7 +190,7 @@ export default function BudgetPage() {
         loading={lines.isLoading}
         dataSource={data}
         pagination={false}
-        expandable={{ expandedRowRender: (l) => <LineEntries lineId={l.id} /> }}
+        expandable={{ expandedRowRender: (l) => <LineEntries lineId={l.id} manage={manage} /> }}
         summary={() => (
           <Table.Summary.Row>
             <Table.Summary.Cell index={0} />

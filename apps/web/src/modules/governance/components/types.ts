@@ -147,6 +147,7 @@ export interface BudgetEntry {
   document: string;
   occurredOn: string;
   openFen: number | null;
+  files: { fileId: string; fileName: string | null; sha256: string | null }[];
 }
 
 export interface YearlyReport {
