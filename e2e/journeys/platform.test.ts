@@ -1,7 +1,8 @@
 /**
  * The platform's shared parts as the office meets them: the working-day calendar (a local day
  * off entered by clicking a day, then saved) and the notification bell in the header, which
- * shows a reminder sent by a module and opens where it points.
+ * shows a reminder sent by a module and opens where it points; and the public pages, reached
+ * from the login page without an account.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -35,6 +36,18 @@ describe.skipIf(skipJourneys)('platform journey (calendar and notifications)', (
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+  });
+
+  it('opens the public information pages without an account, from the login page', async () => {
+    const anonymous = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await anonymous.goto(`${server.url}/login`);
+    await anonymous.getByTestId('public-portal-link').click();
+    await anonymous.waitForURL('**/public');
+    await anonymous.getByRole('heading', { name: '公开信息' }).waitFor();
+    await screenshot(anonymous, 'platform-00-public');
+    const violations = await seriousViolations(anonymous);
+    expect(violations, JSON.stringify(violations)).toEqual([]);
+    await anonymous.close();
   });
 
   it('marks a local day off in the working calendar and keeps it after a reload', async () => {

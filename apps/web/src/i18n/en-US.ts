@@ -66,6 +66,14 @@ const foundationEn = {
   'menu.logout': 'Log out',
   'menu.calendar': 'Working calendar',
 
+  'portal.title': 'Public information',
+  'portal.intro':
+    'What the quality-strong district work publishes: the service catalogue and figures, spot-check results and draw verification, quality award notices. No log-in, no personal data.',
+  'portal.empty': 'Nothing published yet',
+  'portal.login': 'Log in',
+  'portal.toWorkbench': 'Go to the workbench',
+  'portal.footer': 'Quality District · public pages show only what is published by law',
+
   'notifications.title': 'Notifications',
   'notifications.empty': 'No notifications',
   'notifications.markAllRead': 'Mark all read',

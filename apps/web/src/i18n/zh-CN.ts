@@ -68,6 +68,13 @@ const foundationZh = {
   'menu.logout': '退出登录',
   'menu.calendar': '工作日历',
 
+  'portal.title': '公开信息',
+  'portal.intro': '质量强区工作的公开信息：服务目录与服务统计、抽查结果公示与抽取验证、质量奖公示。无需登录，不含个人信息。',
+  'portal.empty': '暂无公开信息',
+  'portal.login': '登录',
+  'portal.toWorkbench': '进入工作台',
+  'portal.footer': '质量强区数字化平台 · 公开信息仅展示依法公开的内容',
+
   'notifications.title': '消息提醒',
   'notifications.empty': '暂无消息',
   'notifications.markAllRead': '全部已读',

@@ -23,10 +23,13 @@ function amountRule(locale: Locale) {
   };
 }
 
-function LineEntries({ lineId }: { lineId: string }) {
+function LineEntries({ lineId, manage }: { lineId: string; manage: boolean }) {
   const t = useT();
+  const showError = useErrorMessage();
+  const queryClient = useQueryClient();
+  const key = ['governance', 'budget-line', lineId];
   const line = useQuery({
-    queryKey: ['governance', 'budget-line', lineId],
+    queryKey: key,
     queryFn: () => api.get<{ entries: BudgetEntry[] }>(`/governance/budget/lines/${lineId}`),
   });
   return (
