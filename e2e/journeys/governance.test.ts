@@ -114,4 +114,16 @@ describe.skipIf(skipJourneys)('governance journey (office and department)', () =
     await screenshot(office, 'governance-04-assessment');
     expect(await seriousViolations(office)).toEqual([]);
   });
+
+  it('the leader sees the one-page overview and the yearly report', async () => {
+    const leader = await logIn(browser, server.url, 'leader');
+    await leader.goto(`${server.url}/governance/overview`);
+    await leader.getByText('逾期督办任务').waitFor();
+    await leader.getByText('主任质量奖奖金').first().waitFor();
+    await screenshot(leader, 'governance-05-leader-overview');
+    expect(await seriousViolations(leader)).toEqual([]);
+    await leader.goto(`${server.url}/governance/report`);
+    await leader.getByText('各项工作主要数据').waitFor();
+    await screenshot(leader, 'governance-06-yearly-report');
+  });
 });

@@ -140,6 +140,7 @@ export const governanceZh = {
   'governance.budget.kind': '类型',
   'governance.budget.open': '未付',
   'governance.budget.total': '合计',
+  'governance.budget.used': '预算使用率（已承诺与已支付）',
 
   'governance.report.title': '年度质量工作报告',
   'governance.report.pdf': '下载 PDF',
@@ -348,6 +349,7 @@ export const governanceEn: Record<keyof typeof governanceZh, string> = {
   'governance.budget.kind': 'Kind',
   'governance.budget.open': 'Unpaid',
   'governance.budget.total': 'Total',
+  'governance.budget.used': 'Budget used (committed and paid)',
 
   'governance.report.title': 'Yearly quality work report',
   'governance.report.pdf': 'Download PDF',

@@ -61,7 +61,7 @@ export default function OverviewPage() {
         <Col xs={12} md={6}>
           <Card>
             <Statistic title={t('governance.budget.remaining')} value={yuan(o.budget.totals.remainingFen)} />
-            <Progress percent={used} size="small" />
+            <Progress percent={used} size="small" aria-label={t('governance.budget.used')} />
           </Card>
         </Col>
         <Col xs={24}>

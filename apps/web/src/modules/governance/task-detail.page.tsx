@@ -161,7 +161,9 @@ export default function TaskDetailPage() {
               {
                 title: t('governance.tasks.progress'),
                 dataIndex: 'progressPercent',
-                render: () => <Progress percent={d.progressPercent} style={{ maxWidth: 240 }} />,
+                render: () => (
+                  <Progress percent={d.progressPercent} style={{ maxWidth: 240 }} aria-label={t('governance.tasks.progress')} />
+                ),
               },
               {
                 title: t('governance.tasks.escalation'),
