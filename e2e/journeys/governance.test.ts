@@ -115,6 +115,19 @@ describe.skipIf(skipJourneys)('governance journey (office and department)', () =
     expect(await seriousViolations(office)).toEqual([]);
   });
 
+  it('the office changes a grade threshold and recomputes', async () => {
+    await office.getByTestId('edit-scheme').click();
+    await office.getByLabel('A ≥').fill('95');
+    await office
+      .locator('.ant-modal:visible')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await office.getByText('A ≥ 95').waitFor();
+    await office.getByTestId('assessment-compute').click();
+    await office.getByText('已计算（待审定）').waitFor();
+    await office.locator('[data-testid="assessment-results"] .ant-table-row').first().waitFor();
+  });
+
   it('the leader sees the one-page overview and the yearly report', async () => {
     const leader = await logIn(browser, server.url, 'leader');
     await leader.goto(`${server.url}/governance/overview`);

@@ -137,10 +137,15 @@ export function createAssessmentService(deps: ServiceDeps) {
       await db.transaction(async (tx) => {
         const scheme = (await repo.lockScheme(tx, before.id))!;
         if (scheme.state === 'locked') throw conflict('governance.assessment.locked');
+        // Results computed under the old scheme would no longer match it: back to draft until recomputed.
         await repo.updateScheme(tx, scheme.id, {
           indicators: input.indicators.map((i) => ({ ...i, source: i.mode === 'automatic' ? (i.source ?? null) : null })),
           thresholds: input.thresholds,
+          state: 'draft',
+          computedAt: null,
+          computedAsOf: null,
         });
+        await repo.replaceResults(tx, scheme.id, []);
         await appendAudit(tx, ctx, {
           action: 'governance.assessment.scheme.update',
           targetType: 'assessment_scheme',

@@ -411,7 +411,16 @@ describe.skipIf(POSTGRES_MISSING)(`governance API on ${TEST_DB}`, () => {
       ).statusCode,
     ).toBe(422);
     clock.set('2027-12-31T02:00:00Z');
-    const computed = await ok<Assessment>('office', 'POST', '/governance/assessments/2027/compute', undefined, 200);
+    await ok('office', 'POST', '/governance/assessments/2027/compute', undefined, 200);
+    // a changed scheme sends the results back to draft until recomputed
+    const edited = await ok<Assessment>('office', 'PUT', '/governance/assessments/2027', {
+      ...scheme,
+      thresholds: { A: 95, B: 85, C: 60 },
+    });
+    expect(edited).toMatchObject({ state: 'draft', results: [] });
+    const computed = await ok<Assessment>('office', 'PUT', '/governance/assessments/2027', scheme).then(() =>
+      ok<Assessment>('office', 'POST', '/governance/assessments/2027/compute', undefined, 200),
+    );
     expect(computed.state).toBe('computed');
     expect(computed.results).toHaveLength(13); // every seat but the leading committee
     const branch = computed.results.find((r) => r.departmentId === dept('高新市场监管分局'))!;

@@ -10,6 +10,7 @@ import { useErrorMessage } from '../../components/useErrorMessage';
 import { useLocale } from '../../i18n/useLocale';
 import { useT } from '../../i18n/useT';
 import { GradeChart } from './components/GradeChart';
+import { SchemeEditor } from './components/SchemeEditor';
 import { gl, GRADE_COLORS, points, thisYear } from './components/labels';
 import type { AssessmentView, IndicatorScore } from './components/types';
 
@@ -128,7 +129,14 @@ export default function AssessmentPage() {
           <Card
             title={t('governance.assessment.scheme')}
             size="small"
-            extra={`${t('governance.assessment.thresholds')}：A ≥ ${a.thresholds.A}，B ≥ ${a.thresholds.B}，C ≥ ${a.thresholds.C}`}
+            extra={
+              <Space>
+                {`${t('governance.assessment.thresholds')}：A ≥ ${a.thresholds.A}，B ≥ ${a.thresholds.B}，C ≥ ${a.thresholds.C}`}
+                {manage && a.state !== 'locked' && (
+                  <SchemeEditor scheme={a} onSaved={(next) => queryClient.setQueryData(key, next)} />
+                )}
+              </Space>
+            }
           >
             <Table
               rowKey="code"
