@@ -102,6 +102,7 @@ describe.skipIf(skipJourneys)('governance journey (office and department)', () =
     await dept.getByTestId('report-submit').click();
     await dept.getByTestId('progress-reports').getByText('已起草行动方案初稿').waitFor();
     await dept.getByText('办理中').first().waitFor();
+    await dept.locator('.ant-modal-wrap').waitFor({ state: 'hidden' });
     await screenshot(dept, 'governance-03-task-progress');
   });
 

@@ -162,7 +162,7 @@ export default function MeetingDetailPage() {
                 }
                 data-testid="all-present"
               >
-                {gl(t, 'attendance', 'present')} ✓
+                {t('governance.meetings.allPresent')}
               </Button>
             )}
           </Space>

@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import { PageLoading } from '../../app/PageLoading';
 import { checkWithContract, showServerFieldErrors } from '../../components/form-errors';
 import { testId } from '../../components/test-id';
+import { formatShanghai } from '../../components/shanghai-time';
 import { useErrorMessage } from '../../components/useErrorMessage';
 import { useLocale } from '../../i18n/useLocale';
 import { useT } from '../../i18n/useT';
@@ -242,15 +243,15 @@ export default function TaskDetailPage() {
                     : t(`governance.enum.signal.escalation${r.level}` as 'governance.enum.signal.escalation1'),
               },
               { title: t('governance.tasks.deadline'), dataIndex: 'deadline' },
-              { title: t('governance.meetings.date'), dataIndex: 'sentOn' },
-              { title: t('governance.meetings.attendee'), dataIndex: 'recipients' },
+              { title: t('governance.tasks.sentOn'), dataIndex: 'sentOn' },
+              { title: t('governance.tasks.recipients'), dataIndex: 'recipients' },
             ]}
           />
         </Card>
         <Card title={t('governance.tasks.history')}>
           <Timeline
             items={d.history.map((h) => ({
-              children: `${new Date(h.at).toLocaleString(locale)} ${h.actorName ?? ''} ${gl(t, 'transition', h.transition)} → ${gl(t, 'taskState', h.toState)}${h.note ? `：${h.note}` : ''}`,
+              children: `${formatShanghai(h.at)} ${h.actorName ?? ''} ${gl(t, 'transition', h.transition)} → ${gl(t, 'taskState', h.toState)}${h.note ? `：${h.note}` : ''}`,
             }))}
           />
         </Card>
