@@ -589,12 +589,12 @@ describe.skipIf(POSTGRES_MISSING)(`governance API on ${TEST_DB}`, () => {
   it('produces the yearly work report as data and as a PDF', async () => {
     const report = await ok<{
       meetings: { held: number; resolutions: number };
-      tasks: { total: number; closedOnTime: number };
+      tasks: { total: number; due: number; closedOnTime: number; onTimeBasisPoints: number };
       assessment: { state: string; results: unknown[] };
       headlines: { module: string }[];
     }>('leader', 'GET', '/governance/reports/2027');
     expect(report.meetings).toMatchObject({ held: 2, resolutions: 2 });
-    expect(report.tasks).toMatchObject({ total: 2, closedOnTime: 1 });
+    expect(report.tasks).toMatchObject({ total: 2, due: 2, closedOnTime: 1, onTimeBasisPoints: 5000 });
     expect(report.assessment.state).toBe('locked');
     expect(report.headlines.map((h) => h.module)).toContain('governance');
     const pdf = await req('office', 'GET', '/governance/reports/2027/pdf');

@@ -69,7 +69,8 @@ export function createReportService(deps: ServiceDeps) {
           })),
         ),
       ]);
-      const due = tasks.total;
+      // On time among the tasks that have come due (closed, or past their deadline): a task not yet due is not late.
+      const due = tasks.due;
       return {
         year,
         regionCode,

@@ -226,11 +226,18 @@ export async function taskYearFigures(db: Executor, regionCode: string, year: nu
       total: sql<number>`count(*) filter (where ${tasks.state} <> 'cancelled')::int`,
       closed: sql<number>`count(*) filter (where ${tasks.state} = 'closed')::int`,
       closedOnTime: sql<number>`count(*) filter (where ${tasks.state} = 'closed' and ${tasks.closedOn} <= ${tasks.deadline})::int`,
+      due: sql<number>`count(*) filter (where ${tasks.state} = 'closed' or (${tasks.state} <> 'cancelled' and ${tasks.deadline} < ${today}))::int`,
       overdue: sql<number>`count(*) filter (where ${tasks.state} in ('assigned', 'in_progress', 'submitted', 'returned') and ${tasks.deadline} < ${today})::int`,
     })
     .from(tasks)
     .where(and(regionScope(tasks.regionCode, regionCode), eq(tasks.year, year)));
-  return { total: row?.total ?? 0, closed: row?.closed ?? 0, closedOnTime: row?.closedOnTime ?? 0, overdue: row?.overdue ?? 0 };
+  return {
+    total: row?.total ?? 0,
+    closed: row?.closed ?? 0,
+    closedOnTime: row?.closedOnTime ?? 0,
+    due: row?.due ?? 0,
+    overdue: row?.overdue ?? 0,
+  };
 }
 
 export async function insertAttachment(db: Executor, row: typeof taskAttachments.$inferInsert): Promise<void> {

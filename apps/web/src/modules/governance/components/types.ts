@@ -155,7 +155,7 @@ export interface YearlyReport {
   regionName: string | null;
   generatedOn: string;
   meetings: { held: number; regular: number; resolutions: number };
-  tasks: { total: number; closed: number; closedOnTime: number; overdue: number; onTimeBasisPoints: number | null };
+  tasks: { total: number; closed: number; closedOnTime: number; due: number; overdue: number; onTimeBasisPoints: number | null };
   assessment: {
     state: string | null;
     results: { departmentId: string; departmentName: string; grade: string; totalHundredths: number }[];
