@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../platform/clock.js';
 import { addUsers, loginAll, multipartFile } from '../../testing/fixtures.js';
 import { POSTGRES_MISSING, TEST_DB, call, createTestApp, type Session, type TestApp } from '../../testing/test-app.js';
+import { missingGlyphs } from '../../platform/pdf/index.js';
 import { runTaskFollowUp } from './index.js';
+import { yearlyReportLines } from './yearly-report-lines.js';
 
 const API = '/api/v1';
 type Who = 'office' | 'dept' | 'leader' | 'enterprise' | 'auditor' | 'econ' | 'xinhua';
@@ -597,6 +599,10 @@ describe.skipIf(POSTGRES_MISSING)(`governance API on ${TEST_DB}`, () => {
     expect(report.tasks).toMatchObject({ total: 2, due: 2, closedOnTime: 1, onTimeBasisPoints: 5000 });
     expect(report.assessment.state).toBe('locked');
     expect(report.headlines.map((h) => h.module)).toContain('governance');
+    // every character the PDF prints has a glyph in the embedded font (no empty boxes)
+    const lines = yearlyReportLines(report as unknown as Parameters<typeof yearlyReportLines>[0]);
+    expect(lines.map((l) => l.text)).toContain('三、成员单位绩效考评');
+    expect(missingGlyphs(lines.map((l) => l.text).join(''))).toEqual([]);
     const pdf = await req('office', 'GET', '/governance/reports/2027/pdf');
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');

@@ -1,4 +1,4 @@
-import { formatYuan, type Grade } from '@qd/core';
+import type { Grade } from '@qd/core';
 import { authorize } from '../../platform/authorize.js';
 import { PDF_FONT, renderPdf } from '../../platform/pdf/index.js';
 import type { RequestContext } from '../../platform/request-context.js';
@@ -10,6 +10,7 @@ import { lineViews } from './budget.service.js';
 import { calendarOf, departmentDirectory, departmentName, todayOf } from './governance-scope.js';
 import * as meetingsRepo from './meetings.repo.js';
 import { REPORT_CONTRIBUTORS } from './report-contributors.js';
+import { yearlyReportLines } from './yearly-report-lines.js';
 import * as tasksRepo from './tasks.repo.js';
 import { toTaskView } from './task-view.js';
 
@@ -86,45 +87,24 @@ export function createReportService(deps: ServiceDeps) {
 
     async yearlyPdf(ctx: RequestContext, year: number): Promise<{ fileName: string; bytes: Buffer }> {
       const r = await this.yearly(ctx, year);
-      const title = `${r.regionName ?? r.regionCode} ${year} 年度质量工作报告`;
-      const bytes = await renderPdf({ title, subject: '质量强区工作年度报告', createdAt: deps.clock.now() }, (doc) => {
-        doc.font(PDF_FONT.bold).fontSize(18).text(title, { align: 'center' });
-        doc.moveDown(0.3).font(PDF_FONT.regular).fontSize(10).text(`生成日期：${r.generatedOn}`, { align: 'center' });
-        const heading = (text: string) =>
-          doc.moveDown(1).font(PDF_FONT.bold).fontSize(13).text(text).font(PDF_FONT.regular).fontSize(11).moveDown(0.3);
-        heading('一、联席会议与议定事项');
-        doc.text(
-          `全年召开联席会议 ${r.meetings.held} 次（其中例会 ${r.meetings.regular} 次），形成议定事项 ${r.meetings.resolutions} 项。`,
-        );
-        heading('二、督办任务');
-        const pct = r.tasks.onTimeBasisPoints === null ? '—' : `${(r.tasks.onTimeBasisPoints / 100).toFixed(2)}%`;
-        doc.text(
-          `督办任务 ${r.tasks.total} 项，已办结 ${r.tasks.closed} 项，其中按期办结 ${r.tasks.closedOnTime} 项（按期办结率 ${pct}），逾期未办结 ${r.tasks.overdue} 项。`,
-        );
-        heading('三、成员单位绩效考评');
-        if (r.assessment.results.length === 0) doc.text('本年度考评结果尚未计算。');
-        else {
-          doc.text(r.assessment.state === 'locked' ? '考评结果已审定：' : '考评结果（未审定）：');
-          for (const g of r.assessment.results)
-            doc.text(`${g.departmentName}：${(g.totalHundredths / 100).toFixed(2)} 分，${g.grade} 等`, { indent: 14 });
-        }
-        heading('四、质量工作经费');
-        const t = r.budget.totals;
-        doc.text(
-          `预算合计 ${formatYuan(t.allocatedFen)}，已承诺未支付 ${formatYuan(t.committedFen)}，已支付 ${formatYuan(t.paidFen)}，结余 ${formatYuan(t.remainingFen)}。`,
-        );
-        for (const l of r.budget.lines) {
-          doc.text(
-            `${l.name}：预算 ${formatYuan(l.allocatedFen)}，已承诺 ${formatYuan(l.committedFen)}，已支付 ${formatYuan(l.paidFen)}，结余 ${formatYuan(l.remainingFen)}`,
-            { indent: 14 },
-          );
-        }
-        heading('五、各项工作主要数据');
-        for (const h of r.headlines) {
-          doc.font(PDF_FONT.bold).text(h.title.zh).font(PDF_FONT.regular);
-          for (const f of h.figures) doc.text(`${f.label.zh}：${f.value}${f.unit?.zh ?? ''}`, { indent: 14 });
-        }
-      });
+      const lines = yearlyReportLines(r);
+      const bytes = await renderPdf(
+        { title: lines[0]!.text, subject: '质量强区工作年度报告', createdAt: deps.clock.now() },
+        (doc) => {
+          for (const line of lines) {
+            if (line.kind === 'title') doc.font(PDF_FONT.bold).fontSize(18).text(line.text, { align: 'center' });
+            else if (line.kind === 'subtitle')
+              doc.moveDown(0.3).font(PDF_FONT.regular).fontSize(10).text(line.text, { align: 'center' });
+            else if (line.kind === 'heading') doc.moveDown(1).font(PDF_FONT.bold).fontSize(13).text(line.text).moveDown(0.3);
+            else if (line.kind === 'subheading') doc.font(PDF_FONT.bold).fontSize(11).text(line.text);
+            else
+              doc
+                .font(PDF_FONT.regular)
+                .fontSize(11)
+                .text(line.text, { indent: line.kind === 'item' ? 14 : 0 });
+          }
+        },
+      );
       return { fileName: `quality-work-report-${r.regionCode}-${year}.pdf`, bytes };
     },
 
@@ -154,3 +134,4 @@ export function createReportService(deps: ServiceDeps) {
 }
 
 export type ReportService = ReturnType<typeof createReportService>;
+export type YearlyReport = Awaited<ReturnType<ReportService['yearly']>>;
