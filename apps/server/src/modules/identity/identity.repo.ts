@@ -159,3 +159,24 @@ export async function countAttemptsFromIp(db: Executor, clientIp: string, since:
     .where(and(eq(loginAttempts.clientIp, clientIp), gte(loginAttempts.at, since)));
   return row?.n ?? 0;
 }
+
+/** Active users of a region holding a role, optionally of one organization (whom a module notifies). */
+export async function activeUsersWithRole(
+  db: Executor,
+  regionCode: string,
+  role: Role,
+  organizationId?: string,
+): Promise<{ id: string; displayName: string; organizationId: string | null }[]> {
+  return db
+    .select({ id: users.id, displayName: users.displayName, organizationId: users.organizationId })
+    .from(users)
+    .where(
+      and(
+        eq(users.regionCode, regionCode),
+        eq(users.status, 'active'),
+        sql`${role} = any(${users.roles})`,
+        organizationId ? eq(users.organizationId, organizationId) : undefined,
+      ),
+    )
+    .orderBy(asc(users.username));
+}

@@ -8,3 +8,4 @@ export { auditRoutes } from './audit.routes.js';
 export { seedDemoUsers, type DemoUserSpec } from './identity.seed.js';
 export { countUsers } from './identity.repo.js';
 export { identityJobs, SESSION_RETENTION_DAYS } from './identity.jobs.js';
+export { activeUsersWithRole } from './identity.repo.js';

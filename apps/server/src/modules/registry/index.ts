@@ -54,3 +54,30 @@ export function enterprisesForDirectory(db: Executor, scopeRegion: string): Prom
 export function organizationNamesByIds(db: Executor, ids: string[]): Promise<Map<string, string>> {
   return repo.organizationNamesByIds(db, ids);
 }
+
+/** A department as other modules see it (governance: the leadership group's members). */
+export interface DepartmentSummary {
+  id: string;
+  regionCode: string;
+  name: string;
+  shortName: string | null;
+  status: string;
+  inLeadershipGroup: boolean;
+  leadershipRole: string | null;
+  responsibilities: string | null;
+}
+
+/** The departments of a region's subtree, leadership-group members first, then in registration order. */
+export async function listDepartments(db: Executor, regionCode: string): Promise<DepartmentSummary[]> {
+  const rows = await repo.listDepartmentsInRegion(db, regionCode);
+  return rows.map((r) => ({
+    id: r.id,
+    regionCode: r.regionCode,
+    name: r.name,
+    shortName: r.shortName,
+    status: r.status,
+    inLeadershipGroup: r.inLeadershipGroup,
+    leadershipRole: r.leadershipRole,
+    responsibilities: r.responsibilities,
+  }));
+}

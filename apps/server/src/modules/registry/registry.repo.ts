@@ -400,3 +400,12 @@ export async function organizationNamesByIds(db: Executor, ids: string[]): Promi
     .where(inArray(organizations.id, ids));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** The departments of a region's subtree, leadership-group members first (for the governance module). */
+export async function listDepartmentsInRegion(db: Executor, scopeRegion: string): Promise<OrganizationRow[]> {
+  return db
+    .select()
+    .from(organizations)
+    .where(and(eq(organizations.kind, 'department'), regionScope(organizations.regionCode, scopeRegion)))
+    .orderBy(desc(organizations.inLeadershipGroup), asc(organizations.createdAt), asc(organizations.id));
+}
