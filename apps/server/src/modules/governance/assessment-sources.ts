@@ -2,6 +2,7 @@ import type { Figure } from '@qd/core';
 import type { Executor } from '../../platform/db/database.js';
 import * as meetingsRepo from './meetings.repo.js';
 import * as tasksRepo from './tasks.repo.js';
+import { serviceRequestsHandledOnTime, spotChecksCompletedVsPlan } from './module-sources.js';
 
 /**
  * The named data sources an automatic assessment indicator can draw on. Each turns the
@@ -66,15 +67,17 @@ const progressReportedOnTime: AssessmentSource = {
 };
 
 /**
- * Every source, by name. The other modules' figures plug in here, through their own index.ts
- * (never their tables), as they land on main:
- *   - services:    'services.requests.handledOnTime' — NQI service requests the department handled
- *                  within their time limit / requests due;
- *   - supervision: 'supervision.spotChecks.completedVsPlan' — spot checks completed / planned for
- *                  the department in the year.
- * Each is one more entry of this list with the same signature.
+ * Every source, by name: the governance module's own, then the other modules' (module-sources.ts,
+ * read through their index.ts, never their tables). A new source is one more entry with the same
+ * signature.
  */
-export const ASSESSMENT_SOURCES: readonly AssessmentSource[] = [tasksClosedOnTime, meetingsAttended, progressReportedOnTime];
+export const ASSESSMENT_SOURCES: readonly AssessmentSource[] = [
+  tasksClosedOnTime,
+  meetingsAttended,
+  progressReportedOnTime,
+  serviceRequestsHandledOnTime,
+  spotChecksCompletedVsPlan,
+];
 
 export function findSource(name: string): AssessmentSource | undefined {
   return ASSESSMENT_SOURCES.find((s) => s.name === name);

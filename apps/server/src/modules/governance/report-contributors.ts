@@ -1,6 +1,7 @@
 import type { Executor } from '../../platform/db/database.js';
 import * as meetingsRepo from './meetings.repo.js';
 import * as tasksRepo from './tasks.repo.js';
+import { servicesContributor, supervisionContributor } from './module-contributors.js';
 
 /** One headline figure of the yearly report. */
 export interface HeadlineFigure {
@@ -44,11 +45,9 @@ const governanceContributor: ReportContributor = {
   },
 };
 
-/**
- * Every contributor, in the report's order. The other modules plug in here through their own
- * index.ts as they land on main, each one entry with the same signature:
- *   - awards:      applications received, awards granted, prize money decided;
- *   - services:    NQI service requests received and handled on time;
- *   - supervision: spot checks planned and completed, non-conforming batches, rectifications.
- */
-export const REPORT_CONTRIBUTORS: readonly ReportContributor[] = [governanceContributor];
+/** Every contributor, in the report's order: governance's own, then the other modules' (module-contributors.ts). */
+export const REPORT_CONTRIBUTORS: readonly ReportContributor[] = [
+  governanceContributor,
+  servicesContributor,
+  supervisionContributor,
+];

@@ -30,3 +30,9 @@ export const servicesModule: ServerModule = {
   jobs: servicesJobs,
   seedDemo: seedDemoServices,
 };
+
+/** For the governance module's assessment and yearly report: the station's figures of a year. */
+export {
+  requestsDueAndOnTime as serviceRequestsDueAndOnTime,
+  requestYearFigures as serviceRequestYearFigures,
+} from './services-figures.repo.js';

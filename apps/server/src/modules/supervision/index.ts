@@ -28,3 +28,6 @@ export const supervisionModule: ServerModule = {
   jobs: supervisionJobs,
   seedDemo: seedDemoSupervision,
 };
+
+/** For the governance module's assessment and yearly report: spot checks per department and the year's figures. */
+export { inspectionsByDepartment, supervisionYearFigures } from './supervision-figures.repo.js';
