@@ -2,8 +2,9 @@ import type { IndicatorDefinition } from './assessment-scoring.js';
 
 /**
  * The default yearly scheme: three indicators from the governance module's own data, one entered
- * by the office with evidence. The office adapts weights, rules and thresholds per year; the
- * services and supervision modules' sources join as their modules land.
+ * by the office with evidence. The office adapts weights, rules and thresholds per year, and may
+ * add the services and supervision modules' sources (`services.requests.handledOnTime`,
+ * `supervision.spotChecks.completedVsPlan`) where the district assesses them.
  */
 export const DEFAULT_ASSESSMENT_INDICATORS: IndicatorDefinition[] = [
   {
