@@ -30,3 +30,13 @@ export async function findOrganizationKind(db: Executor, id: string, regionCode:
 }
 export { registryRoutes, type RegistryServices } from './registry.routes.js';
 export { seedDemoRegistry, seedScaleEnterprises, linkExpertUser, DEMO_REGION, type DemoRegistryIds } from './registry.seed.js';
+
+/** Award reviews: the expert pool of a region subtree, an expert by their user, experts and organizations by id. */
+export {
+  activeExpertsIn as awardExpertPool,
+  findExpertByUser as expertOfUser,
+  findExpertsByIds as expertsByIds,
+  findOrganizationsByIds as organizationsByIds,
+  type ExpertRow as RegistryExpertRow,
+  type OrganizationRow as RegistryOrganizationRow,
+} from './registry.repo.js';

@@ -329,3 +329,29 @@ export async function insertExpert(db: Executor, row: typeof experts.$inferInser
 export async function updateExpert(db: Executor, id: string, patch: Partial<typeof experts.$inferInsert>): Promise<void> {
   await db.update(experts).set(patch).where(eq(experts.id, id));
 }
+
+// ---- for the awards module (appended) ----
+
+/** Active experts of a region subtree, with the ties the award conflict checks read. */
+export async function activeExpertsIn(db: Executor, scopeRegion: string): Promise<ExpertRow[]> {
+  return db
+    .select()
+    .from(experts)
+    .where(and(regionScope(experts.regionCode, scopeRegion), eq(experts.status, 'active')))
+    .orderBy(asc(experts.id));
+}
+
+export async function findExpertByUser(db: Executor, userId: string): Promise<ExpertRow | undefined> {
+  const [row] = await db.select().from(experts).where(eq(experts.userId, userId)).limit(1);
+  return row;
+}
+
+export async function findExpertsByIds(db: Executor, ids: string[]): Promise<ExpertRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(experts).where(inArray(experts.id, ids));
+}
+
+export async function findOrganizationsByIds(db: Executor, ids: string[]): Promise<OrganizationRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(organizations).where(inArray(organizations.id, ids));
+}
