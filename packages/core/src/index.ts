@@ -15,6 +15,8 @@ export * from './registry/enterprise-columns.js';
 export * from './shared/digest.js';
 export * from './shared/working-days.js';
 export * from './shared/cn-holidays.js';
+export * from './shared/calendar-contracts.js';
+export * from './shared/notification-contracts.js';
 export * from './shared/state-machine.js';
 export * from './awards/index.js';
 export * from './services/index.js';

@@ -28,6 +28,7 @@ const FOUNDATION_PERMISSIONS = [
   'identity.user.unlock', // unlock accounts, reset passwords, end sessions (security admin)
   'audit.read',
   'audit.verify',
+  'calendar.manage', // the region's holidays and adjusted working days (office)
 ] as const;
 
 /**
@@ -79,6 +80,7 @@ export const ROLES = {
       'registry.contact.reveal',
       'registry.import',
       'registry.export',
+      'calendar.manage',
     ],
   },
   dept: {

@@ -21,6 +21,22 @@ const foundationMessages = {
   'validation.invalidFormat': { 'zh-CN': '格式不正确', 'en-US': 'Invalid format' },
   'validation.unknownField': { 'zh-CN': '不允许的字段', 'en-US': 'Field not allowed' },
   'validation.invalid': { 'zh-CN': '取值无效', 'en-US': 'Invalid value' },
+  'file.empty': { 'zh-CN': '文件为空', 'en-US': 'The file is empty' },
+  'file.tooLarge': { 'zh-CN': '文件超过大小限制', 'en-US': 'The file is larger than allowed' },
+  'file.typeNotAllowed': { 'zh-CN': '不允许的文件类型', 'en-US': 'This type of file is not allowed' },
+  'file.contentMismatch': {
+    'zh-CN': '文件内容与其类型不符',
+    'en-US': 'The file content does not match its type',
+  },
+  'file.nameInvalid': { 'zh-CN': '文件名无效', 'en-US': 'Invalid file name' },
+  'file.multipartRequired': {
+    'zh-CN': '请以 multipart/form-data 方式上传文件',
+    'en-US': 'Upload the file as multipart/form-data',
+  },
+  'file.integrity': {
+    'zh-CN': '文件校验失败，存储内容已损坏',
+    'en-US': 'The stored file failed its checksum: its content is damaged',
+  },
   'date.invalid': { 'zh-CN': '日期无效，应为 YYYY-MM-DD', 'en-US': 'Invalid date, expected YYYY-MM-DD' },
   'date.future': { 'zh-CN': '日期不能晚于今天', 'en-US': 'Date cannot be in the future' },
   'creditCode.length': {

@@ -6,3 +6,6 @@ export * from '../../modules/awards/awards.tables.js';
 export * from '../../modules/services/services.tables.js';
 export * from '../../modules/supervision/supervision.tables.js';
 export * from '../../modules/governance/governance.tables.js';
+export * from '../files/files.tables.js';
+export * from '../calendar/calendar.tables.js';
+export * from '../notifications/notifications.tables.js';

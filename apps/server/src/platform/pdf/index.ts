@@ -1,0 +1,1 @@
+export { renderPdf, missingGlyphs, PDF_FONT, type PdfOptions } from './pdf.js';
