@@ -32,6 +32,15 @@ CREATE TABLE "award_applications" (
 	"updated_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "award_attachments" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"application_id" uuid NOT NULL,
+	"region_code" text NOT NULL,
+	"file_id" uuid NOT NULL,
+	"item_id" text,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "award_cycles" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"programme_id" uuid NOT NULL,
@@ -73,6 +82,13 @@ CREATE TABLE "award_expert_scores" (
 	"entries" jsonb NOT NULL,
 	"submitted_at" timestamp with time zone,
 	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "award_objection_evidence" (
+	"file_id" uuid PRIMARY KEY NOT NULL,
+	"cycle_id" uuid NOT NULL,
+	"objection_id" uuid,
+	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "award_objections" (
@@ -148,8 +164,10 @@ CREATE TABLE "award_score_history" (
 --> statement-breakpoint
 ALTER TABLE "award_application_history" ADD CONSTRAINT "award_application_history_application_id_award_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."award_applications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "award_applications" ADD CONSTRAINT "award_applications_cycle_id_award_cycles_id_fk" FOREIGN KEY ("cycle_id") REFERENCES "public"."award_cycles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "award_attachments" ADD CONSTRAINT "award_attachments_application_id_award_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."award_applications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "award_cycles" ADD CONSTRAINT "award_cycles_programme_id_award_programmes_id_fk" FOREIGN KEY ("programme_id") REFERENCES "public"."award_programmes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "award_expert_scores" ADD CONSTRAINT "award_expert_scores_application_id_award_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."award_applications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "award_objection_evidence" ADD CONSTRAINT "award_objection_evidence_cycle_id_award_cycles_id_fk" FOREIGN KEY ("cycle_id") REFERENCES "public"."award_cycles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "award_objections" ADD CONSTRAINT "award_objections_cycle_id_award_cycles_id_fk" FOREIGN KEY ("cycle_id") REFERENCES "public"."award_cycles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "award_objections" ADD CONSTRAINT "award_objections_application_id_award_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."award_applications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "award_review_members" ADD CONSTRAINT "award_review_members_application_id_award_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."award_applications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -159,6 +177,8 @@ CREATE UNIQUE INDEX "award_applications_cycle_org_uq" ON "award_applications" US
 CREATE UNIQUE INDEX "award_applications_code_uq" ON "award_applications" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "award_applications_org_idx" ON "award_applications" USING btree ("organization_id");--> statement-breakpoint
 CREATE INDEX "award_applications_region_idx" ON "award_applications" USING btree ("region_code" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "award_attachments_app_idx" ON "award_attachments" USING btree ("application_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "award_attachments_file_uq" ON "award_attachments" USING btree ("file_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "award_cycles_programme_year_uq" ON "award_cycles" USING btree ("programme_id","year");--> statement-breakpoint
 CREATE UNIQUE INDEX "award_cycles_code_uq" ON "award_cycles" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "award_cycles_region_idx" ON "award_cycles" USING btree ("region_code" text_pattern_ops);--> statement-breakpoint

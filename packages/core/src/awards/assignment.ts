@@ -22,9 +22,9 @@ export interface ApplicantProfile {
 
 export interface ExpertProfile {
   expertId: string;
-  /** The expert's user account's organization (an expert who is also a staff member of an enterprise). */
-  userOrganizationId: string | null;
   affiliationOrganizationId: string | null;
+  /** The credit code of the expert's affiliation, when it is a registered organization. */
+  affiliationCreditCode: string | null;
   affiliationName: string;
   pastEmployments: readonly { organizationName: string; creditCode?: string | null; to?: string | null }[];
   /** Organizations the expert declared an interest in (shares, consulting, a competitor …). */
@@ -65,8 +65,9 @@ export function conflictsOf(
     sameName(expert.affiliationName, applicant.organizationName)
   )
     out.push({ kind: 'currentEmployer', detail: expert.affiliationName });
-  if (expert.userOrganizationId !== null && expert.userOrganizationId === applicant.organizationId)
-    out.push({ kind: 'sameOrganization', detail: applicant.organizationName });
+  // The same legal entity under another registry record (a branch, a renamed company).
+  else if (!!expert.affiliationCreditCode && expert.affiliationCreditCode === applicant.creditCode)
+    out.push({ kind: 'sameOrganization', detail: expert.affiliationCreditCode });
   for (const p of expert.pastEmployments) {
     const matches =
       (!!p.creditCode && !!applicant.creditCode && p.creditCode === applicant.creditCode) ||

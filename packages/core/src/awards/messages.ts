@@ -185,4 +185,12 @@ export const awardsMessages = {
     'en-US': 'Submitted scores can only change in the consensus',
   },
   'awards.siteReview.notNow': { 'zh-CN': '当前不在现场评审阶段', 'en-US': 'The application is not in site review' },
+  'awards.objection.evidenceUnknown': {
+    'zh-CN': '证明材料未上传或已被使用',
+    'en-US': 'This evidence file was not uploaded for this notice, or is used already',
+  },
+  'awards.certificate.notAwarded': {
+    'zh-CN': '仅获奖（未被撤销）的申报可出具证书',
+    'en-US': 'Only a standing award has a certificate',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;

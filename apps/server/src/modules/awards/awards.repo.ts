@@ -4,6 +4,8 @@ import { regionScope } from '../../platform/db/region-scope.js';
 import {
   awardApplicationHistory,
   awardApplications,
+  awardAttachments,
+  awardObjectionEvidence,
   awardCycles,
   awardExpertInterests,
   awardExpertScores,
@@ -332,4 +334,53 @@ export async function revokedApplications(db: Executor) {
     .innerJoin(awardCycles, eq(awardCycles.id, awardApplications.cycleId))
     .where(eq(awardApplications.state, 'revoked'))
     .orderBy(desc(awardApplications.revokedOn));
+}
+
+// ---- files ----
+
+export type AttachmentRow = typeof awardAttachments.$inferSelect;
+
+export async function attachmentsOf(db: Executor, applicationId: string): Promise<AttachmentRow[]> {
+  return db
+    .select()
+    .from(awardAttachments)
+    .where(eq(awardAttachments.applicationId, applicationId))
+    .orderBy(asc(awardAttachments.createdAt));
+}
+
+export async function insertAttachment(db: Executor, row: typeof awardAttachments.$inferInsert): Promise<void> {
+  await db.insert(awardAttachments).values(row);
+}
+
+export async function deleteAttachment(db: Executor, applicationId: string, fileId: string): Promise<number> {
+  const rows = await db
+    .delete(awardAttachments)
+    .where(and(eq(awardAttachments.applicationId, applicationId), eq(awardAttachments.fileId, fileId)))
+    .returning({ id: awardAttachments.id });
+  return rows.length;
+}
+
+export async function insertEvidence(db: Executor, row: typeof awardObjectionEvidence.$inferInsert): Promise<void> {
+  await db.insert(awardObjectionEvidence).values(row);
+}
+
+/** Of the given files, those uploaded as evidence for the cycle and not yet used by an objection. */
+export async function unusedEvidence(db: Executor, cycleId: string, fileIds: string[]): Promise<string[]> {
+  if (fileIds.length === 0) return [];
+  const rows = await db
+    .select({ fileId: awardObjectionEvidence.fileId })
+    .from(awardObjectionEvidence)
+    .where(
+      and(
+        eq(awardObjectionEvidence.cycleId, cycleId),
+        inArray(awardObjectionEvidence.fileId, fileIds),
+        sql`${awardObjectionEvidence.objectionId} is null`,
+      ),
+    );
+  return rows.map((r) => r.fileId);
+}
+
+export async function linkEvidence(db: Executor, objectionId: string, fileIds: string[]): Promise<void> {
+  if (fileIds.length > 0)
+    await db.update(awardObjectionEvidence).set({ objectionId }).where(inArray(awardObjectionEvidence.fileId, fileIds));
 }

@@ -21,7 +21,10 @@ import {
   siteReviewInput,
 } from '@qd/core';
 import { z } from 'zod';
+import { DOCUMENT_POLICY } from '../../platform/files/file-store.js';
 import { contextOf } from '../../platform/http/authenticate.js';
+import { readUpload, sendStoredFile } from '../../platform/http/uploads.js';
+import type { AttachmentsService } from './attachments.service.js';
 import type { ApplicationsService } from './applications.service.js';
 import type { CommitteeService } from './committee.service.js';
 import type { ProgrammesService } from './programmes.service.js';
@@ -32,6 +35,7 @@ export interface AwardsServices {
   applications: ApplicationsService;
   reviews: ReviewsService;
   committee: CommitteeService;
+  attachments: AttachmentsService;
 }
 
 const idParams = z.object({ id: z.uuid() });
@@ -113,6 +117,37 @@ export function awardsRoutes(app: FastifyInstance, s: AwardsServices) {
     (req) => s.applications.ladder(contextOf(req), req.params.id),
   );
 
+  // ---- evidence attachments ----
+  api.get('/awards/applications/:id/attachments', { schema: { tags, params: idParams } }, (req) =>
+    s.attachments.list(contextOf(req), req.params.id),
+  );
+  api.post(
+    '/awards/applications/:id/attachments',
+    { schema: { tags, summary: 'Upload evidence (multipart field "file", optional field "itemId")', params: idParams } },
+    async (req, reply) =>
+      created(reply, await s.attachments.upload(contextOf(req), req.params.id, await readUpload(req, DOCUMENT_POLICY))),
+  );
+  const fileParams = z.object({ id: z.uuid(), fileId: z.uuid() });
+  api.get('/awards/applications/:id/attachments/:fileId', { schema: { tags, params: fileParams } }, async (req, reply) => {
+    const { file, bytes } = await s.attachments.download(contextOf(req), req.params.id, req.params.fileId);
+    return sendStoredFile(reply, file, bytes);
+  });
+  api.delete('/awards/applications/:id/attachments/:fileId', { schema: { tags, params: fileParams } }, async (req, reply) => {
+    await s.attachments.remove(contextOf(req), req.params.id, req.params.fileId);
+    return reply.status(204).send();
+  });
+  api.get(
+    '/awards/applications/:id/certificate',
+    { schema: { tags, summary: 'The award certificate (PDF)', params: idParams } },
+    async (req, reply) => {
+      const { fileName, pdf } = await s.committee.certificate(contextOf(req), req.params.id);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="${fileName}"`)
+        .send(pdf);
+    },
+  );
+
   // ---- review groups (office) ----
   api.post(
     '/awards/cycles/:id/review-groups',
@@ -189,6 +224,14 @@ export function awardsRoutes(app: FastifyInstance, s: AwardsServices) {
   api.post('/awards/objections/:id/handling', { schema: { tags, params: idParams, body: objectionHandlingInput } }, (req) =>
     s.committee.handleObjection(contextOf(req), req.params.id, req.body),
   );
+  api.get(
+    '/awards/objections/:id/evidence/:fileId',
+    { schema: { tags, params: z.object({ id: z.uuid(), fileId: z.uuid() }) } },
+    async (req, reply) => {
+      const { file, bytes } = await s.committee.evidence(contextOf(req), req.params.id, req.params.fileId);
+      return sendStoredFile(reply, file, bytes);
+    },
+  );
   api.post('/awards/cycles/:id/announce', { schema: { tags, params: idParams } }, (req) =>
     s.committee.announce(contextOf(req), req.params.id),
   );
@@ -199,6 +242,12 @@ export function awardsRoutes(app: FastifyInstance, s: AwardsServices) {
   api.get('/public/awards/revocations', { config: pub, schema: { tags, security: [] } }, () => s.committee.publicRevocations());
   api.get('/public/awards/cycles/:id/recommendations', { config: pub, schema: { tags, security: [], params: idParams } }, (req) =>
     s.applications.recommendationList(req.params.id),
+  );
+  api.post(
+    '/public/awards/notices/:id/evidence',
+    { config: pub, schema: { tags, security: [], summary: 'Upload one evidence file for an objection', params: idParams } },
+    async (req, reply) =>
+      created(reply, await s.committee.uploadEvidence(req.params.id, await readUpload(req, DOCUMENT_POLICY), req.ip ?? null)),
   );
   api.post(
     '/public/awards/notices/:id/applications/:applicationId/objections',

@@ -263,3 +263,30 @@ export const awardObjections = pgTable(
   },
   (t) => [index('award_objections_cycle_idx').on(t.cycleId)],
 );
+
+/** Evidence files attached to an application (the file store keeps the bytes and checksum). */
+export const awardAttachments = pgTable(
+  'award_attachments',
+  {
+    id: uuid('id').primaryKey(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => awardApplications.id),
+    regionCode: text('region_code').notNull(),
+    fileId: uuid('file_id').notNull(),
+    /** The criteria item the evidence supports, if any. */
+    itemId: text('item_id'),
+    createdAt: stamp('created_at').notNull(),
+  },
+  (t) => [index('award_attachments_app_idx').on(t.applicationId), uniqueIndex('award_attachments_file_uq').on(t.fileId)],
+);
+
+/** Evidence uploaded by the public for an objection; linked to the objection once it is lodged. */
+export const awardObjectionEvidence = pgTable('award_objection_evidence', {
+  fileId: uuid('file_id').primaryKey(),
+  cycleId: uuid('cycle_id')
+    .notNull()
+    .references(() => awardCycles.id),
+  objectionId: uuid('objection_id'),
+  createdAt: stamp('created_at').notNull(),
+});

@@ -11,6 +11,9 @@ import {
   type ObjectionInput,
 } from '@qd/core';
 import { appendAudit } from '../../platform/audit/audit-writer.js';
+import { DOCUMENT_POLICY, readStoredFile, storeFile } from '../../platform/files/file-store.js';
+import type { Upload } from '../../platform/http/uploads.js';
+import { PDF_FONT, renderPdf } from '../../platform/pdf/index.js';
 import { assertInRegion, authorize } from '../../platform/authorize.js';
 import { conflict, notFound, ruleViolated } from '../../platform/http/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -231,6 +234,12 @@ export function createCommitteeService({ database, clock }: ServiceDeps, applica
       if (!app || app.cycleId !== cycleId || app.state !== 'proposed') throw notFound();
       const timing = objectionTimingIssue(today(), cycle.noticeStartsOn, cycle.noticeEndsOn);
       if (timing) throw ruleViolated(timing);
+      const evidence = new Set(await repo.unusedEvidence(db, cycleId, input.evidenceFileIds));
+      const unknown = input.evidenceFileIds.findIndex((f) => !evidence.has(f));
+      if (unknown >= 0)
+        throw ruleViolated('awards.objection.evidenceUnknown', [
+          { path: `evidenceFileIds.${unknown}`, message: 'awards.objection.evidenceUnknown' },
+        ]);
       const id = newId();
       const ctx = { ...systemContext(cycle.regionCode, 'public'), clientIp };
       await db.transaction(async (tx) => {
@@ -247,6 +256,7 @@ export function createCommitteeService({ database, clock }: ServiceDeps, applica
           status: 'open',
           createdAt: clock.now(),
         });
+        await repo.linkEvidence(tx, id, input.evidenceFileIds);
         await appendAudit(tx, ctx, {
           action: 'awards.objection.lodge',
           targetType: 'award_objection',
@@ -256,6 +266,79 @@ export function createCommitteeService({ database, clock }: ServiceDeps, applica
         });
       });
       return { id, receivedOn: today() };
+    },
+
+    /** Public: one evidence file for an objection, accepted only while the cycle's notice runs. */
+    async uploadEvidence(cycleId: string, upload: Upload, clientIp: string | null) {
+      const cycle = await repo.findCycle(db, cycleId);
+      if (!cycle || !cycle.noticeStartsOn || !cycle.noticeEndsOn) throw notFound();
+      const timing = objectionTimingIssue(today(), cycle.noticeStartsOn, cycle.noticeEndsOn);
+      if (timing) throw ruleViolated(timing);
+      const ctx = { ...systemContext(cycle.regionCode, 'public'), clientIp };
+      return db.transaction(async (tx) => {
+        const file = await storeFile(tx, {
+          regionCode: cycle.regionCode,
+          fileName: upload.fileName,
+          contentType: upload.contentType,
+          bytes: upload.bytes,
+          createdBy: null,
+          policy: DOCUMENT_POLICY,
+        });
+        await repo.insertEvidence(tx, { fileId: file.id, cycleId, createdAt: clock.now() });
+        await appendAudit(tx, ctx, {
+          action: 'awards.objection.evidence',
+          targetType: 'award_cycle',
+          targetId: cycleId,
+          regionCode: cycle.regionCode,
+          detail: { fileName: file.fileName, sha256: file.sha256, sizeBytes: file.sizeBytes },
+        });
+        return { fileId: file.id, sha256: file.sha256, sizeBytes: file.sizeBytes };
+      });
+    },
+
+    /** The office reads an objection's evidence. */
+    async evidence(ctx: RequestContext, objectionId: string, fileId: string) {
+      authorize(ctx.actor, 'awards.objection.handle');
+      const objection = await repo.findObjection(db, objectionId);
+      if (!objection || !objection.evidenceFileIds.includes(fileId)) throw notFound();
+      assertInRegion(ctx.actor, objection.regionCode);
+      const stored = await readStoredFile(db, fileId);
+      if (!stored) throw notFound();
+      return stored;
+    },
+
+    /** The certificate of an award as a PDF, for the enterprise and the office (not once revoked). */
+    async certificate(ctx: RequestContext, applicationId: string) {
+      const app = await applications.get(ctx, applicationId);
+      if (app.state !== 'awarded' || !app.awardedOn) throw conflict('awards.certificate.notAwarded');
+      const cycle = (await repo.findCycle(db, app.cycleId))!;
+      const programme = (await repo.findProgramme(db, cycle.programmeId))!;
+      const title = app.decision === 'nomination' ? `${programme.name}提名奖` : programme.name;
+      const pdf = await renderPdf(
+        { title: `${title} 证书`, layout: 'landscape', createdAt: new Date(`${app.awardedOn}T00:00:00Z`) },
+        (doc) => {
+          const width = doc.page.width - 112;
+          doc.moveDown(3);
+          doc.font(PDF_FONT.bold).fontSize(40).text('荣 誉 证 书', { align: 'center', width });
+          doc.moveDown(1.5);
+          doc.font(PDF_FONT.regular).fontSize(22).text(app.organizationName, { align: 'center', width });
+          doc.moveDown(1);
+          doc.fontSize(18).text(`荣获 ${cycle.year} 年度${title}`, { align: 'center', width });
+          doc.moveDown(3);
+          doc.fontSize(12).text(`证书编号 ${app.code}`, { align: 'center', width });
+          doc.text(`授予日期 ${app.awardedOn}`, { align: 'center', width });
+        },
+      );
+      await database.db.transaction(async (tx) =>
+        appendAudit(tx, ctx, {
+          action: 'awards.certificate.issue',
+          targetType: 'award_application',
+          targetId: applicationId,
+          regionCode: app.regionCode,
+          detail: { code: app.code },
+        }),
+      );
+      return { fileName: `${app.code}.pdf`, pdf };
     },
 
     async objections(ctx: RequestContext, cycleId: string) {

@@ -43,12 +43,19 @@ function applicantOf(app: repo.ApplicationRow, org: RegistryOrganizationRow | un
   };
 }
 
-function profileOf(e: RegistryExpertRow, interests: repo.InterestRow[], load: number): ExpertProfile {
+function profileOf(
+  e: RegistryExpertRow,
+  interests: repo.InterestRow[],
+  load: number,
+  affiliations: Map<string, RegistryOrganizationRow>,
+): ExpertProfile {
   const mine = interests.filter((i) => i.expertId === e.id);
   return {
     expertId: e.id,
-    userOrganizationId: null,
     affiliationOrganizationId: e.affiliationOrganizationId,
+    affiliationCreditCode: e.affiliationOrganizationId
+      ? (affiliations.get(e.affiliationOrganizationId)?.creditCode ?? null)
+      : null,
     affiliationName: e.affiliationName,
     pastEmployments: e.pastEmployments,
     declaredInterestOrganizationIds: mine.filter((i) => i.kind === 'interest').map((i) => i.organizationId),
@@ -56,6 +63,11 @@ function profileOf(e: RegistryExpertRow, interests: repo.InterestRow[], load: nu
     industrySections: e.industrySections,
     currentLoad: load,
   };
+}
+
+async function affiliationsOf(tx: Executor, experts: RegistryExpertRow[]) {
+  const ids = [...new Set(experts.map((e) => e.affiliationOrganizationId).filter((id): id is string => !!id))];
+  return new Map((await organizationsByIds(tx, ids)).map((o) => [o.id, o]));
 }
 
 /** Review groups, conflict declarations, independent scores, consensus, site review, feedback. */
@@ -82,7 +94,8 @@ export function createReviewsService({ database, clock }: ServiceDeps) {
   async function liveConflicts(tx: Executor, app: repo.ApplicationRow, cycle: repo.CycleRow, expert: RegistryExpertRow) {
     const [org] = await organizationsByIds(tx, [app.organizationId]);
     const interests = await repo.interestsOf(tx, [expert.id]);
-    return conflictsOf(profileOf(expert, interests, 0), applicantOf(app, org), {
+    const affiliations = await affiliationsOf(tx, [expert]);
+    return conflictsOf(profileOf(expert, interests, 0, affiliations), applicantOf(app, org), {
       asOf: today(),
       conflictYears: cycle.review.conflictYears,
     });
@@ -207,15 +220,17 @@ export function createReviewsService({ database, clock }: ServiceDeps) {
             )
           ).map((o) => [o.id, o]),
         );
-        const pool = await awardExpertPool(tx, cycle.regionCode);
+        // Only experts with a user account can review (they sign in to score).
+        const pool = (await awardExpertPool(tx, cycle.regionCode)).filter((e) => e.userId);
         const interests = await repo.interestsOf(
           tx,
           pool.map((e) => e.id),
         );
+        const affiliations = await affiliationsOf(tx, pool);
         const loads = await repo.loadsInCycle(tx, cycleId);
         const result = proposeReviewGroups(
           todo.map((a) => applicantOf(a, orgs.get(a.organizationId))),
-          pool.map((e) => profileOf(e, interests, loads.get(e.id) ?? 0)),
+          pool.map((e) => profileOf(e, interests, loads.get(e.id) ?? 0, affiliations)),
           {
             asOf: today(),
             groupSize: cycle.review.minGroupSize,
