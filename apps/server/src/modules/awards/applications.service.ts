@@ -22,7 +22,7 @@ import { conflict, forbidden, isUniqueViolation, notFound, ruleViolated, type Er
 import { newId } from '../../platform/ids.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { ServiceDeps } from '../../platform/services.js';
-import { expertsByIds, organizationsByIds } from '../registry/index.js';
+import { expertOfUser, expertsByIds, organizationsByIds } from '../registry/index.js';
 import { criteriaOf, takeTransition } from './application-workflow.js';
 import * as repo from './awards.repo.js';
 
@@ -161,9 +161,21 @@ export function createApplicationsService({ database, clock }: ServiceDeps) {
     return e?.userId ?? null;
   }
 
+  /**
+   * The application a transition is asked on. Group leaders reach it through their membership
+   * (the machine then checks that they lead the group); to anyone else it does not exist.
+   */
+  async function loadForTransition(ctx: RequestContext, id: string) {
+    if (!can(ctx.actor, 'awards.review.lead')) return (await loadVisible(ctx, id)).app;
+    const app = await repo.findApplication(db, id);
+    const expert = await expertOfUser(db, ctx.actor.userId);
+    if (!app || !expert || !(await repo.findMember(db, id, expert.id))) throw notFound();
+    return app;
+  }
+
   /** One transition in its own transaction, with the side effects the target state carries. */
   async function transition(ctx: RequestContext, id: string, input: ApplicationTransitionInput) {
-    const { app: visible } = await loadVisible(ctx, id);
+    const visible = await loadForTransition(ctx, id);
     const cycle = await cycleOf(visible);
     await db.transaction(async (tx) => {
       await repo.lockCycle(tx, cycle.id);
@@ -187,7 +199,9 @@ export function createApplicationsService({ database, clock }: ServiceDeps) {
       }
       await takeTransition(tx, ctx, app, input.transition, context, now, patch);
     });
-    return get(ctx, id);
+    if (!can(ctx.actor, 'awards.review.lead')) return get(ctx, id);
+    const after = (await repo.findApplication(db, id))!;
+    return { id: after.id, code: after.code, state: after.state };
   }
 
   async function get(ctx: RequestContext, id: string) {
