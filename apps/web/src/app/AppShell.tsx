@@ -5,6 +5,7 @@ import { Dropdown, Space, Tag } from 'antd';
 import { EnvironmentOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { ElderModeSwitch } from '../components/ElderModeSwitch';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { NotificationBell } from '../components/NotificationBell';
 import { useT } from '../i18n/useT';
 import { useAuth, useCan, useMe } from './auth/useAuth';
 import { CHANGE_PASSWORD_PATH } from './auth/RequireAuth';
@@ -46,7 +47,11 @@ export function AppShell() {
           {me.regionName}
         </Tag>
       )}
-      actionsRender={() => [<LanguageSwitch key="locale" />, <ElderModeSwitch key="elder" />]}
+      actionsRender={() => [
+        <NotificationBell key="notifications" />,
+        <LanguageSwitch key="locale" />,
+        <ElderModeSwitch key="elder" />,
+      ]}
       avatarProps={{
         icon: <UserOutlined />,
         size: 'small',

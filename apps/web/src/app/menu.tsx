@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   AuditOutlined,
+  CalendarOutlined,
   BankOutlined,
   ClusterOutlined,
   DatabaseOutlined,
@@ -52,6 +53,12 @@ export const MENU: MenuEntry[] = [
     children: [
       { path: '/admin/users', label: 'menu.users', icon: <TeamOutlined />, anyOf: ['identity.user.read'] },
       { path: '/admin/audit', label: 'menu.audit', icon: <AuditOutlined />, anyOf: ['audit.read'] },
+      {
+        path: '/admin/calendar',
+        label: 'menu.calendar',
+        icon: <CalendarOutlined />,
+        anyOf: ['calendar.manage', 'registry.read'],
+      },
     ],
   },
   {

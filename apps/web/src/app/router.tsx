@@ -1,6 +1,8 @@
 import { createBrowserRouter } from 'react-router';
 import { identityPublicRoutes, identityRoutes } from '../modules/identity/routes';
 import { registryRoutes } from '../modules/registry/routes';
+import { calendarRoutes } from '../modules/calendar/routes';
+import { portalRoutes } from '../modules/portal/routes';
 import { awardsRoutes } from '../modules/awards/routes';
 import { servicesRoutes } from '../modules/services/routes';
 import { supervisionRoutes } from '../modules/supervision/routes';
@@ -19,6 +21,7 @@ export const router = createBrowserRouter([
     HydrateFallback: PageLoading,
     children: [
       ...identityPublicRoutes,
+      ...portalRoutes,
       {
         element: (
           <RequireAuth>
@@ -33,6 +36,7 @@ export const router = createBrowserRouter([
           ...supervisionRoutes,
           ...governanceRoutes,
           ...identityRoutes,
+          ...calendarRoutes,
           { path: '*', Component: NotFound },
         ],
       },

@@ -64,6 +64,37 @@ const foundationEn = {
   'menu.account': 'Account',
   'menu.changePassword': 'Change password',
   'menu.logout': 'Log out',
+  'menu.calendar': 'Working calendar',
+
+  'portal.title': 'Public information',
+  'portal.intro':
+    'What the quality-strong district work publishes: the service catalogue and figures, spot-check results and draw verification, quality award notices. No log-in, no personal data.',
+  'portal.empty': 'Nothing published yet',
+  'portal.login': 'Log in',
+  'portal.toWorkbench': 'Go to the workbench',
+  'portal.footer': 'Quality District · public pages show only what is published by law',
+
+  'notifications.title': 'Notifications',
+  'notifications.empty': 'No notifications',
+  'notifications.markAllRead': 'Mark all read',
+  'notifications.unread': 'Notifications, {count} unread',
+
+  'calendar.title': 'Working calendar (holidays and adjusted working days)',
+  'calendar.year': 'Year',
+  'calendar.help':
+    'Every time limit counts working days: public holidays do not count, adjusted working days do. The default is the State Council’s schedule; check it against the year’s official notice.',
+  'calendar.editHelp':
+    'Click a day to change it: weekday → day off; weekend → adjusted working day → day off → back. Then Save: it applies to your region only and is audited.',
+  'calendar.holiday': 'Off',
+  'calendar.workday': 'Work',
+  'calendar.sourceLabel': 'Source',
+  'calendar.source.national': 'National default',
+  'calendar.source.region': 'Adjusted for this region',
+  'calendar.source.ancestor': 'Adjusted by the region above ({region})',
+  'calendar.source.none': 'Not entered (weekends only)',
+  'calendar.holidayCount': 'Days off',
+  'calendar.workdayCount': 'Adjusted working days',
+  'calendar.complete': 'The year’s schedule is published and fully entered',
 
   'login.title': 'Log in',
   'login.username': 'User name',

@@ -66,6 +66,36 @@ const foundationZh = {
   'menu.account': '账号',
   'menu.changePassword': '修改密码',
   'menu.logout': '退出登录',
+  'menu.calendar': '工作日历',
+
+  'portal.title': '公开信息',
+  'portal.intro': '质量强区工作的公开信息：服务目录与服务统计、抽查结果公示与抽取验证、质量奖公示。无需登录，不含个人信息。',
+  'portal.empty': '暂无公开信息',
+  'portal.login': '登录',
+  'portal.toWorkbench': '进入工作台',
+  'portal.footer': '质量强区数字化平台 · 公开信息仅展示依法公开的内容',
+
+  'notifications.title': '消息提醒',
+  'notifications.empty': '暂无消息',
+  'notifications.markAllRead': '全部已读',
+  'notifications.unread': '消息提醒，{count} 条未读',
+
+  'calendar.title': '工作日历（节假日与调休）',
+  'calendar.year': '年度',
+  'calendar.help':
+    '所有时限均按工作日计算：法定节假日不计，调休上班日计入。默认采用国务院办公厅公布的放假安排，请以当年正式通知为准核对。',
+  'calendar.editHelp':
+    '点击日期切换：工作日 → 放假；周末 → 调休上班 → 放假 → 恢复。修改后点击“保存”，仅对本辖区生效，并记入审计日志。',
+  'calendar.holiday': '休',
+  'calendar.workday': '班',
+  'calendar.sourceLabel': '来源',
+  'calendar.source.national': '全国默认安排',
+  'calendar.source.region': '本辖区已调整',
+  'calendar.source.ancestor': '上级区划（{region}）调整',
+  'calendar.source.none': '未录入（仅按周末计算）',
+  'calendar.holidayCount': '放假天数',
+  'calendar.workdayCount': '调休上班天数',
+  'calendar.complete': '当年安排已公布并完整录入',
 
   'login.title': '登录',
   'login.username': '用户名',

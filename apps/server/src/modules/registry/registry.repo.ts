@@ -71,9 +71,14 @@ function organizationWhere(f: OrganizationFilter): SQL | undefined {
     ...scopeConditions(f.scope, organizations.regionCode, organizations.id),
   ];
   if (f.keyword) {
+    const nameContains = ilike(organizations.name, `%${escapeLike(f.keyword)}%`);
     conditions.push(
       or(
-        ilike(organizations.name, `%${escapeLike(f.keyword)}%`),
+        // Two characters or more: the bigram index narrows to names holding every piece of the
+        // keyword, the ILIKE keeps those that hold it in one run (the pieces could be apart).
+        [...f.keyword].length >= 2
+          ? and(sql`${organizations.nameBigrams} @> qd_bigrams(${f.keyword})`, nameContains)!
+          : nameContains,
         sql`${organizations.creditCode} like ${escapeLike(f.keyword.toUpperCase()) + '%'}`,
       )!,
     );

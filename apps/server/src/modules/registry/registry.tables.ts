@@ -42,6 +42,14 @@ export const organizations = pgTable(
       .notNull()
       .default(sql`'{}'::text[]`),
     qualifications: text('qualifications'),
+    /**
+     * Every two-character piece of the lower-cased name (qd_bigrams, migration 0003). Chinese
+     * names are searched by two-character words (尼龙, 电气) that a trigram index cannot serve;
+     * a GIN index over the bigrams finds them without reading the table.
+     */
+    nameBigrams: text('name_bigrams')
+      .array()
+      .generatedAlwaysAs(sql`qd_bigrams(name)`),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
@@ -51,6 +59,7 @@ export const organizations = pgTable(
     index('organizations_region_prefix_idx').on(sql`${t.regionCode} text_pattern_ops`),
     // keyword search: trigram index for "name contains", pattern index for "credit code starts with"
     index('organizations_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
+    index('organizations_name_bigrams_idx').using('gin', t.nameBigrams),
     index('organizations_credit_code_prefix_idx').on(sql`${t.creditCode} text_pattern_ops`),
   ],
 );

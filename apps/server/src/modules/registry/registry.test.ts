@@ -403,6 +403,23 @@ describe.skipIf(POSTGRES_MISSING)(`registry API on ${TEST_DB}`, () => {
         `/enterprises?keyword=${encodeURIComponent('鹰城新材料测试')}`,
       );
       expect(byName.data.map((e) => e.id)).toEqual([created.id]);
+      // Two-character words (served by the bigram index), any letter case, and pieces that are
+      // in the name but apart from each other do not count as the word.
+      const twoCharacters = await ok<{ data: Org[] }>(
+        'office',
+        'GET',
+        `/enterprises?keyword=${encodeURIComponent('鹰城')}&pageSize=200`,
+      );
+      expect(twoCharacters.data.map((e) => e.id)).toContain(created.id);
+      expect(twoCharacters.data.every((e) => e.name.includes('鹰城'))).toBe(true);
+      expect(
+        (await ok<{ data: Org[] }>('office', 'GET', `/enterprises?keyword=${encodeURIComponent('鹰材')}`)).data.map((e) => e.id),
+      ).not.toContain(created.id);
+      expect(
+        (await ok<{ data: Org[] }>('office', 'GET', `/enterprises?keyword=${encodeURIComponent('测')}&pageSize=200`)).data.map(
+          (e) => e.id,
+        ),
+      ).toContain(created.id);
       const byCode = await ok<{ data: Org[]; total: number }>(
         'office',
         'GET',

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Navigate, useLocation, useNavigate, type Location } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate, type Location } from 'react-router';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useAuth } from '../../app/auth/useAuth';
@@ -53,7 +53,10 @@ export default function LoginPage() {
 
   return (
     <Flex vertical style={{ minHeight: '100vh', background: 'linear-gradient(180deg, #e6f4ff 0%, #f5f5f5 60%)' }}>
-      <Flex justify="flex-end" gap={16} style={{ padding: '12px 24px' }} component="header">
+      <Flex justify="flex-end" align="center" gap={16} style={{ padding: '12px 24px' }} component="header">
+        <Link to="/public" data-testid="public-portal-link">
+          {t('portal.title')}
+        </Link>
         <LanguageSwitch />
         <ElderModeSwitch />
       </Flex>

@@ -1,0 +1,9 @@
+import type { RouteObject } from 'react-router';
+import type { PublicLink } from '../portal/public-link';
+
+/**
+ * The governance module's public pages (no login; paths under /public/…, lazy-loaded with `lazyPage`
+ * and no permission), shown in the public layout, and the links the portal's index lists.
+ */
+export const governancePublicRoutes: RouteObject[] = [];
+export const governancePublicLinks: PublicLink[] = [];
