@@ -19,6 +19,12 @@ const EXPERTS = 11;
 const LOAD_CAP = 5;
 
 type Res = Awaited<ReturnType<typeof call>>;
+/** What the untyped calls read of programmes and cycles. */
+interface Created {
+  id: string;
+  status: string;
+  eligibilityRules: { kind: string }[];
+}
 interface App {
   id: string;
   code: string;
@@ -66,7 +72,7 @@ describe.skipIf(POSTGRES_MISSING)(`awards API on ${TEST_DB}`, () => {
 
   const req = (who: string | null, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown) =>
     call(t.app, who ? s[who]! : null, method, `${API}${url}`, body);
-  const ok = async <T = any>(
+  const ok = async <T = Created>(
     who: string | null,
     method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     url: string,

@@ -48,7 +48,10 @@ export default function ApplicationFormPage() {
   const saForm = useRef<ProFormInstance>(undefined);
   const declarationForm = useRef<ProFormInstance>(undefined);
   const [selfValues, setSelfValues] = useState<{ sa?: Record<string, { percentage?: number }> }>();
-  const app = useQuery({ queryKey: ['awards', 'application', id], queryFn: () => api.get<ApplicationDetail>(`/awards/applications/${id}`) });
+  const app = useQuery({
+    queryKey: ['awards', 'application', id],
+    queryFn: () => api.get<ApplicationDetail>(`/awards/applications/${id}`),
+  });
   const attachments = useQuery({
     queryKey: ['awards', 'attachments', id],
     queryFn: () => api.get<Attachment[]>(`/awards/applications/${id}/attachments`),
@@ -78,7 +81,9 @@ export default function ApplicationFormPage() {
   const runningTotal = scoreSheet(
     criteria,
     items.flatMap((item) => {
-      const p = selfValues ? selfValues.sa?.[item.id]?.percentage : a.selfAssessment.find((e) => e.itemId === item.id)?.percentage;
+      const p = selfValues
+        ? selfValues.sa?.[item.id]?.percentage
+        : a.selfAssessment.find((e) => e.itemId === item.id)?.percentage;
       return typeof p === 'number' ? [{ itemId: item.id, percentage: p }] : [];
     }),
   ).totalHundredths;
@@ -89,7 +94,8 @@ export default function ApplicationFormPage() {
       <Card>
         <StepsForm
           onFinish={async () => {
-            if (!(await save({ declarationAccepted: !!declarationForm.current?.getFieldValue('accepted') }, declarationForm))) return false;
+            if (!(await save({ declarationAccepted: !!declarationForm.current?.getFieldValue('accepted') }, declarationForm)))
+              return false;
             try {
               await api.post(`/awards/applications/${id}/submit`);
               void message.success(t('awards.form.submitted'));
@@ -98,7 +104,9 @@ export default function ApplicationFormPage() {
               return true;
             } catch (err) {
               if (isApiError(err) && err.details.length > 0)
-                declarationForm.current?.setFields([{ name: 'accepted', errors: err.details.map((d) => `${err.message}: ${d.message}`) }]);
+                declarationForm.current?.setFields([
+                  { name: 'accepted', errors: err.details.map((d) => `${err.message}: ${d.message}`) },
+                ]);
               else showError(err);
               return false;
             }
@@ -120,7 +128,8 @@ export default function ApplicationFormPage() {
             formRef={factsForm}
             initialValues={{
               ...facts,
-              revenue: typeof facts.annualRevenueFen === 'number' ? facts.annualRevenueFen / FEN_PER_TEN_THOUSAND_YUAN : undefined,
+              revenue:
+                typeof facts.annualRevenueFen === 'number' ? facts.annualRevenueFen / FEN_PER_TEN_THOUSAND_YUAN : undefined,
             }}
             onFinish={async (v) => {
               const ok = await save(
@@ -145,7 +154,12 @@ export default function ApplicationFormPage() {
             <ProFormDigit name="employees" label={t('awards.form.employees')} min={1} rules={[{ required: true }]} width="sm" />
             <ProFormDigit name="revenue" label={t('awards.form.revenueYuan')} min={0} fieldProps={{ precision: 2 }} width="sm" />
             <ProFormSwitch name="littleGiant" label={t('awards.form.littleGiant')} />
-            <ProFormTextArea name="profile" label={t('awards.form.profile')} rules={[{ required: true }]} fieldProps={{ rows: 4 }} />
+            <ProFormTextArea
+              name="profile"
+              label={t('awards.form.profile')}
+              rules={[{ required: true }]}
+              fieldProps={{ rows: 4 }}
+            />
           </StepsForm.StepForm>
 
           <StepsForm.StepForm
@@ -153,7 +167,11 @@ export default function ApplicationFormPage() {
             title={t('awards.form.selfAssessment')}
             formRef={saForm}
             onValuesChange={(_, all) => setSelfValues(all)}
-            initialValues={{ sa: Object.fromEntries(a.selfAssessment.map((e) => [e.itemId, { percentage: e.percentage, description: e.description }])) }}
+            initialValues={{
+              sa: Object.fromEntries(
+                a.selfAssessment.map((e) => [e.itemId, { percentage: e.percentage, description: e.description }]),
+              ),
+            }}
             onFinish={async (v) => {
               const ok = await save({ selfAssessment: entriesOf(v) }, saForm);
               if (ok) void message.success(t('awards.form.saved'));
@@ -232,7 +250,12 @@ export default function ApplicationFormPage() {
             />
           </StepsForm.StepForm>
 
-          <StepsForm.StepForm name="declaration" title={t('awards.form.declaration')} formRef={declarationForm} initialValues={{ accepted: a.declarationAccepted }}>
+          <StepsForm.StepForm
+            name="declaration"
+            title={t('awards.form.declaration')}
+            formRef={declarationForm}
+            initialValues={{ accepted: a.declarationAccepted }}
+          >
             <Alert type="warning" showIcon message={t('awards.form.declarationText')} style={{ marginBottom: 16 }} />
             <ProFormCheckbox name="accepted">{t('awards.form.accept')}</ProFormCheckbox>
           </StepsForm.StepForm>

@@ -20,7 +20,10 @@ export default function ApplicationPage() {
   const locale = useLocale();
   const can = useCan();
   const navigate = useNavigate();
-  const app = useQuery({ queryKey: ['awards', 'application', id], queryFn: () => api.get<ApplicationDetail>(`/awards/applications/${id}`) });
+  const app = useQuery({
+    queryKey: ['awards', 'application', id],
+    queryFn: () => api.get<ApplicationDetail>(`/awards/applications/${id}`),
+  });
   const eligibility = useQuery({
     queryKey: ['awards', 'eligibility', id],
     queryFn: () => api.get<NonNullable<ApplicationDetail['eligibility']>>(`/awards/applications/${id}/eligibility`),
@@ -64,8 +67,12 @@ export default function ApplicationPage() {
             <ProDescriptions.Item label={t('awards.cycle.window')}>
               {a.calendar.applicationOpensOn} ~ {a.calendar.applicationClosesOn}
             </ProDescriptions.Item>
-            <ProDescriptions.Item label={t('awards.form.total', { total: points(a.selfAssessmentTotalHundredths) })}>{' '}</ProDescriptions.Item>
-            <ProDescriptions.Item label={t('awards.status.consensusTotal')}>{points(a.consensusTotalHundredths)}</ProDescriptions.Item>
+            <ProDescriptions.Item label={t('awards.form.total', { total: points(a.selfAssessmentTotalHundredths) })}>
+              {' '}
+            </ProDescriptions.Item>
+            <ProDescriptions.Item label={t('awards.status.consensusTotal')}>
+              {points(a.consensusTotalHundredths)}
+            </ProDescriptions.Item>
           </ProDescriptions>
         </Card>
         {rules && (
@@ -77,7 +84,9 @@ export default function ApplicationPage() {
                   <Space>
                     {r.passed ? <CheckCircleTwoTone twoToneColor="#52c41a" /> : <CloseCircleTwoTone twoToneColor="#ff4d4f" />}
                     <span>{translate(r.message, locale)}</span>
-                    <Tag color={r.passed ? 'green' : 'red'}>{r.passed ? t('awards.status.passed') : t('awards.status.failed')}</Tag>
+                    <Tag color={r.passed ? 'green' : 'red'}>
+                      {r.passed ? t('awards.status.passed') : t('awards.status.failed')}
+                    </Tag>
                     <Typography.Text type="secondary">
                       {Object.entries(r.facts)
                         .filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0))
@@ -100,7 +109,10 @@ export default function ApplicationPage() {
               {a.feedback.categories.map((c) => {
                 const category = criteria.categories.find((x) => x.id === c.categoryId);
                 return (
-                  <Descriptions.Item key={c.categoryId} label={category ? `${c.categoryId} ${nameIn(category.name, locale)}` : c.categoryId}>
+                  <Descriptions.Item
+                    key={c.categoryId}
+                    label={category ? `${c.categoryId} ${nameIn(category.name, locale)}` : c.categoryId}
+                  >
                     <div>
                       {t('awards.status.strengths')}：{c.strengths}
                     </div>

@@ -1,7 +1,7 @@
 import { useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-components';
-import { Alert, App, Button, Card, Col, Input, Modal, Row, Space, Table, Tabs, Tag, Tooltip } from 'antd';
+import { Alert, App, Button, Card, Col, Input, Row, Space, Table, Tabs, Tag, Tooltip } from 'antd';
 import { APPLICATION_STATES } from '@qd/core';
 import { api } from '../../api/client';
 import { useCan } from '../../app/auth/useAuth';
@@ -103,13 +103,22 @@ export default function CyclePage() {
         ];
         if (can('awards.application.process') && ['submitted', 'eligibility_review'].includes(a.state))
           buttons.push(
-            <Button key="pass" size="small" type="primary" onClick={() => act.mutate({ path: `${path}/eligibility-decision`, body: { decision: 'pass' } })}>
+            <Button
+              key="pass"
+              size="small"
+              type="primary"
+              onClick={() => act.mutate({ path: `${path}/eligibility-decision`, body: { decision: 'pass' } })}
+            >
               {t('awards.action.pass')}
             </Button>,
             <Button
               key="return"
               size="small"
-              onClick={() => withReason(t('awards.action.return'), (comment) => act.mutate({ path: `${path}/eligibility-decision`, body: { decision: 'return', comment } }))}
+              onClick={() =>
+                withReason(t('awards.action.return'), (comment) =>
+                  act.mutate({ path: `${path}/eligibility-decision`, body: { decision: 'return', comment } }),
+                )
+              }
             >
               {t('awards.action.return')}
             </Button>,
@@ -117,14 +126,23 @@ export default function CyclePage() {
               key="reject"
               size="small"
               danger
-              onClick={() => withReason(t('awards.action.reject'), (comment) => act.mutate({ path: `${path}/eligibility-decision`, body: { decision: 'reject', comment } }))}
+              onClick={() =>
+                withReason(t('awards.action.reject'), (comment) =>
+                  act.mutate({ path: `${path}/eligibility-decision`, body: { decision: 'reject', comment } }),
+                )
+              }
             >
               {t('awards.action.reject')}
             </Button>,
           );
         if (can('awards.application.process') && a.state === 'eligible')
           buttons.push(
-            <Button key="recommend" size="small" type="primary" onClick={() => act.mutate({ path: `${path}/transitions`, body: { transition: 'recommend' } })}>
+            <Button
+              key="recommend"
+              size="small"
+              type="primary"
+              onClick={() => act.mutate({ path: `${path}/transitions`, body: { transition: 'recommend' } })}
+            >
               {t('awards.action.recommend')}
             </Button>,
           );
@@ -162,7 +180,12 @@ export default function CyclePage() {
         can('awards.decide') && r.state === 'committee' ? (
           <Space>
             {(['winner', 'nomination', 'decline'] as const).map((decision) => (
-              <Button key={decision} size="small" danger={decision === 'decline'} onClick={() => act.mutate({ path: `/awards/cycles/${id}/selection`, body: { code: r.code, decision } })}>
+              <Button
+                key={decision}
+                size="small"
+                danger={decision === 'decline'}
+                onClick={() => act.mutate({ path: `/awards/cycles/${id}/selection`, body: { code: r.code, decision } })}
+              >
                 {t(`awards.ranking.${decision}`)}
               </Button>
             ))}
@@ -211,8 +234,20 @@ export default function CyclePage() {
       label: t('awards.ranking'),
       children: (
         <Space direction="vertical" style={{ width: '100%' }}>
-          <Alert type="info" showIcon message={t('awards.ranking.quota', { w: c.winnerQuota, n: c.nominationQuota })} description={t('awards.ranking.adviceHelp')} />
-          <ProTable<RankingRow> rowKey="code" search={false} options={false} pagination={false} dataSource={ranking.data?.rows ?? []} columns={rankingColumns} />
+          <Alert
+            type="info"
+            showIcon
+            message={t('awards.ranking.quota', { w: c.winnerQuota, n: c.nominationQuota })}
+            description={t('awards.ranking.adviceHelp')}
+          />
+          <ProTable<RankingRow>
+            rowKey="code"
+            search={false}
+            options={false}
+            pagination={false}
+            dataSource={ranking.data?.rows ?? []}
+            columns={rankingColumns}
+          />
         </Space>
       ),
     });
@@ -230,7 +265,11 @@ export default function CyclePage() {
             { title: t('awards.objection.name'), dataIndex: 'realName' },
             { title: t('awards.objection.contact'), dataIndex: 'contact' },
             { title: t('awards.objection.content'), dataIndex: 'content' },
-            { title: t('awards.objection.status'), dataIndex: 'status', render: (v: Objection['status']) => t(`awards.objection.${v}`) },
+            {
+              title: t('awards.objection.status'),
+              dataIndex: 'status',
+              render: (v: Objection['status']) => t(`awards.objection.${v}`),
+            },
             {
               title: t('common.actions'),
               render: (_, o) =>

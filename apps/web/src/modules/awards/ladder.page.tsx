@@ -12,7 +12,15 @@ import { stateName } from './components/labels';
 
 interface Ladder {
   organizationName: string;
-  steps: { applicationId: string; level: 'district' | 'city' | 'province'; year: number; programmeName: string; state: string; awardedOn: string | null; revokedOn: string | null }[];
+  steps: {
+    applicationId: string;
+    level: 'district' | 'city' | 'province';
+    year: number;
+    programmeName: string;
+    state: string;
+    awardedOn: string | null;
+    revokedOn: string | null;
+  }[];
 }
 
 /** An enterprise's journey up the award ladder: district → city → province, over the years. */
@@ -21,7 +29,10 @@ export default function LadderPage() {
   const t = useT();
   const locale = useLocale();
   const navigate = useNavigate();
-  const ladder = useQuery({ queryKey: ['awards', 'ladder', id], queryFn: () => api.get<Ladder>(`/awards/enterprises/${id}/ladder`) });
+  const ladder = useQuery({
+    queryKey: ['awards', 'ladder', id],
+    queryFn: () => api.get<Ladder>(`/awards/enterprises/${id}/ladder`),
+  });
   if (ladder.isLoading) return <PageLoading />;
   if (!ladder.data) return <Alert type="error" showIcon message={ladder.error?.message} />;
   const { steps } = ladder.data;
@@ -53,9 +64,17 @@ export default function LadderPage() {
               dataSource={steps}
               columns={[
                 { title: t('awards.cycle.year'), dataIndex: 'year' },
-                { title: t('awards.programme.level'), dataIndex: 'level', render: (l: Ladder['steps'][number]['level']) => t(`awards.level.${l}`) },
+                {
+                  title: t('awards.programme.level'),
+                  dataIndex: 'level',
+                  render: (l: Ladder['steps'][number]['level']) => t(`awards.level.${l}`),
+                },
                 { title: t('awards.programme.name'), dataIndex: 'programmeName' },
-                { title: t('awards.application.state'), dataIndex: 'state', render: (s: string) => <Tag>{stateName(s, locale)}</Tag> },
+                {
+                  title: t('awards.application.state'),
+                  dataIndex: 'state',
+                  render: (s: string) => <Tag>{stateName(s, locale)}</Tag>,
+                },
                 { title: t('awards.status.title'), dataIndex: 'awardedOn', render: (d: string | null) => d ?? '—' },
               ]}
             />

@@ -46,14 +46,23 @@ export default function MyApplicationsPage() {
     { title: t('awards.application.code'), dataIndex: 'code' },
     { title: t('awards.programme.level'), dataIndex: 'level', render: (_, a) => (a.level ? t(`awards.level.${a.level}`) : '') },
     { title: t('awards.cycle.year'), dataIndex: 'year', width: 80 },
-    { title: t('awards.application.state'), dataIndex: 'state', render: (_, a) => <Tag color="blue">{stateName(a.state, locale)}</Tag> },
+    {
+      title: t('awards.application.state'),
+      dataIndex: 'state',
+      render: (_, a) => <Tag color="blue">{stateName(a.state, locale)}</Tag>,
+    },
     {
       title: t('common.actions'),
       valueType: 'option',
       render: (_, a) => (
         <Space>
           {['draft', 'returned'].includes(a.state) && (
-            <Button size="small" type="primary" onClick={() => navigate(`/awards/applications/${a.id}/edit`)} data-testid={`edit-${a.code}`}>
+            <Button
+              size="small"
+              type="primary"
+              onClick={() => navigate(`/awards/applications/${a.id}/edit`)}
+              data-testid={`edit-${a.code}`}
+            >
               {t('awards.my.continue')}
             </Button>
           )}
@@ -76,10 +85,26 @@ export default function MyApplicationsPage() {
     >
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <Card title={t('awards.my.openCycles')}>
-          <ProTable<Cycle> rowKey="id" search={false} options={false} pagination={false} loading={open.isLoading} dataSource={open.data ?? []} columns={cycleColumns} />
+          <ProTable<Cycle>
+            rowKey="id"
+            search={false}
+            options={false}
+            pagination={false}
+            loading={open.isLoading}
+            dataSource={open.data ?? []}
+            columns={cycleColumns}
+          />
         </Card>
         <Card title={t('awards.applications')}>
-          <ProTable<ApplicationSummary> rowKey="id" search={false} options={false} pagination={false} loading={mine.isLoading} dataSource={mine.data ?? []} columns={appColumns} />
+          <ProTable<ApplicationSummary>
+            rowKey="id"
+            search={false}
+            options={false}
+            pagination={false}
+            loading={mine.isLoading}
+            dataSource={mine.data ?? []}
+            columns={appColumns}
+          />
         </Card>
       </Space>
     </PageContainer>

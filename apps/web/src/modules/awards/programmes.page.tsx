@@ -20,10 +20,15 @@ import { useErrorMessage } from '../../components/useErrorMessage';
 import { useT } from '../../i18n/useT';
 import type { Cycle, Programme } from './components/awards-types';
 
-const dateOf = (v: unknown) => (typeof v === 'string' ? v.slice(0, 10) : (v as { format(f: string): string }).format('YYYY-MM-DD'));
+const dateOf = (v: unknown) =>
+  typeof v === 'string' ? v.slice(0, 10) : (v as { format(f: string): string }).format('YYYY-MM-DD');
 
 function calendarOf(c: { applicationOpensOn: unknown; applicationClosesOn: unknown; noticeDays: number }) {
-  return { applicationOpensOn: dateOf(c.applicationOpensOn), applicationClosesOn: dateOf(c.applicationClosesOn), noticeDays: c.noticeDays };
+  return {
+    applicationOpensOn: dateOf(c.applicationOpensOn),
+    applicationClosesOn: dateOf(c.applicationClosesOn),
+    noticeDays: c.noticeDays,
+  };
 }
 
 /** The office's programmes per level with their rules, and their cycles. */
@@ -54,7 +59,11 @@ export default function ProgrammesPage() {
     { title: t('awards.programme.cycleYears'), dataIndex: 'cycleYears', width: 110 },
     { title: t('awards.programme.winnerQuota'), dataIndex: 'winnerQuota', width: 100 },
     { title: t('awards.programme.nominationQuota'), dataIndex: 'nominationQuota', width: 110 },
-    { title: t('awards.programme.prizeYuan'), dataIndex: 'prizeMoneyFen', render: (_, p) => (p.prizeMoneyFen / 100).toLocaleString() },
+    {
+      title: t('awards.programme.prizeYuan'),
+      dataIndex: 'prizeMoneyFen',
+      render: (_, p) => (p.prizeMoneyFen / 100).toLocaleString(),
+    },
     { title: t('awards.programme.criteria'), dataIndex: 'criteriaVersionId' },
     {
       title: t('common.actions'),
@@ -75,7 +84,11 @@ export default function ProgrammesPage() {
       title: t('awards.cycle.window'),
       render: (_, c) => `${c.calendar.applicationOpensOn} ~ ${c.calendar.applicationClosesOn}`,
     },
-    { title: t('awards.cycle.status'), dataIndex: 'status', render: (_, c) => <Tag color="blue">{t(`awards.cycleStatus.${c.status}`)}</Tag> },
+    {
+      title: t('awards.cycle.status'),
+      dataIndex: 'status',
+      render: (_, c) => <Tag color="blue">{t(`awards.cycleStatus.${c.status}`)}</Tag>,
+    },
     {
       title: t('common.actions'),
       valueType: 'option',
@@ -112,7 +125,14 @@ export default function ProgrammesPage() {
                 form={programmeForm}
                 title={t('awards.programme.new')}
                 trigger={<Button type="primary">{t('awards.programme.new')}</Button>}
-                initialValues={{ level: 'district', cycleYears: 1, winnerQuota: 8, nominationQuota: 0, review: { minGroupSize: 5, loadCap: 6, conflictYears: 3 }, calendar: { noticeDays: 7 } }}
+                initialValues={{
+                  level: 'district',
+                  cycleYears: 1,
+                  winnerQuota: 8,
+                  nominationQuota: 0,
+                  review: { minGroupSize: 5, loadCap: 6, conflictYears: 3 },
+                  calendar: { noticeDays: 7 },
+                }}
                 onFinish={async (v) => {
                   try {
                     await api.post('/awards/programmes', {
@@ -160,8 +180,16 @@ export default function ProgrammesPage() {
                   <ProFormDigit name={['review', 'conflictYears']} label={t('awards.programme.conflictYears')} min={0} max={20} />
                 </Space>
                 <Space wrap>
-                  <ProFormDatePicker name={['calendar', 'applicationOpensOn']} label={t('awards.cycle.opensOn')} rules={[{ required: true }]} />
-                  <ProFormDatePicker name={['calendar', 'applicationClosesOn']} label={t('awards.cycle.closesOn')} rules={[{ required: true }]} />
+                  <ProFormDatePicker
+                    name={['calendar', 'applicationOpensOn']}
+                    label={t('awards.cycle.opensOn')}
+                    rules={[{ required: true }]}
+                  />
+                  <ProFormDatePicker
+                    name={['calendar', 'applicationClosesOn']}
+                    label={t('awards.cycle.closesOn')}
+                    rules={[{ required: true }]}
+                  />
                   <ProFormDigit name={['calendar', 'noticeDays']} label={t('awards.cycle.noticeDays')} min={7} max={11} />
                 </Space>
               </ModalForm>
@@ -202,8 +230,16 @@ export default function ProgrammesPage() {
         }}
       >
         <ProFormDigit name="year" label={t('awards.cycle.year')} min={2000} max={2100} />
-        <ProFormDatePicker name={['calendar', 'applicationOpensOn']} label={t('awards.cycle.opensOn')} rules={[{ required: true }]} />
-        <ProFormDatePicker name={['calendar', 'applicationClosesOn']} label={t('awards.cycle.closesOn')} rules={[{ required: true }]} />
+        <ProFormDatePicker
+          name={['calendar', 'applicationOpensOn']}
+          label={t('awards.cycle.opensOn')}
+          rules={[{ required: true }]}
+        />
+        <ProFormDatePicker
+          name={['calendar', 'applicationClosesOn']}
+          label={t('awards.cycle.closesOn')}
+          rules={[{ required: true }]}
+        />
         <ProFormDigit name={['calendar', 'noticeDays']} label={t('awards.cycle.noticeDays')} min={7} max={11} />
       </ModalForm>
     </PageContainer>

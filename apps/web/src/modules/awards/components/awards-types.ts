@@ -60,9 +60,20 @@ export interface ApplicationDetail extends ApplicationSummary {
   selfAssessmentTotalHundredths: number;
   declarationAccepted: boolean;
   eligibility: EligibilityResult | null;
-  history: { transition: string; fromState: string; toState: string; comment: string | null; actorName: string | null; at: string }[];
+  history: {
+    transition: string;
+    fromState: string;
+    toState: string;
+    comment: string | null;
+    actorName: string | null;
+    at: string;
+  }[];
   consensusTotalHundredths: number | null;
-  feedback: { keyThemes: string; categories: { categoryId: string; strengths: string; opportunities: string }[]; submittedAt: string | null } | null;
+  feedback: {
+    keyThemes: string;
+    categories: { categoryId: string; strengths: string; opportunities: string }[];
+    submittedAt: string | null;
+  } | null;
 }
 
 export interface ScoreEntry {
@@ -77,6 +88,7 @@ export interface ReviewView {
   code: string;
   state: ApplicationState;
   organizationName: string;
+  criteriaVersionId: string;
   isLeader: boolean;
   selfAssessment: SelfEntry[];
   own: { entries: ScoreEntry[]; submittedAt: string | null; totalHundredths: number } | null;
@@ -86,6 +98,7 @@ export interface ReviewView {
 export interface ConsensusView {
   applicationId: string;
   code: string;
+  criteriaVersionId: string;
   state: ApplicationState;
   divergenceThreshold: number;
   sheets: { expertId: string; expertName: string; entries: ScoreEntry[]; totalHundredths: number }[];
