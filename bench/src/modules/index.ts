@@ -1,4 +1,5 @@
 import type { ModuleBench } from '../module-bench.js';
+import { awardsBench } from './awards.js';
 
 /** Every feature module's benchmark, run after the foundation's (BENCH_ONLY=awards,services… picks some). */
-export const MODULE_BENCHES: readonly ModuleBench[] = [];
+export const MODULE_BENCHES: readonly ModuleBench[] = [awardsBench];
