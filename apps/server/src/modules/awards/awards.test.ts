@@ -364,6 +364,10 @@ describe.skipIf(POSTGRES_MISSING)(`awards API on ${TEST_DB}`, () => {
     }
     expect(Math.max(...loads.values())).toBeLessThanOrEqual(LOAD_CAP);
     const group0 = formed.groups.find((g) => g.applicationId === apps[0]!.id)!;
+    // every member is told of the assignment, once
+    const invited = expertUser[group0.members[0]!.expertId]!;
+    const inbox = await ok<{ data: { kind: string }[] }>(invited, 'GET', '/notifications');
+    expect(inbox.data.filter((n) => n.kind === 'awards.review.invitation').length).toBeGreaterThan(0);
     expect(group0.members.map((m) => m.expertId)).not.toContain(expertIds[0]);
 
     // the conflicted expert cannot be added, not even by override

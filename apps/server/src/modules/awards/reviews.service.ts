@@ -14,6 +14,7 @@ import {
   type SiteReviewInput,
 } from '@qd/core';
 import { appendAudit } from '../../platform/audit/audit-writer.js';
+import { notify } from '../../platform/notifications/notify.js';
 import { assertInRegion, authorize } from '../../platform/authorize.js';
 import type { Executor } from '../../platform/db/database.js';
 import { conflict, forbidden, notFound, ruleViolated } from '../../platform/http/errors.js';
@@ -63,6 +64,23 @@ function profileOf(
     industrySections: e.industrySections,
     currentLoad: load,
   };
+}
+
+/** Tells an expert of a new assignment (once per assignment: the key makes it idempotent). */
+async function invite(tx: Executor, userId: string | null, regionCode: string, applicationId: string, at: Date) {
+  if (!userId) return;
+  await notify(tx, {
+    userId,
+    regionCode,
+    kind: 'awards.review.invitation',
+    title: {
+      zh: '您有新的质量奖评审任务，请先声明利益冲突情况',
+      en: 'A new award review: declare any conflict of interest first',
+    },
+    link: '/awards/reviews',
+    dedupeKey: `awards.review.invitation:${applicationId}:${userId}`,
+    at,
+  });
 }
 
 async function affiliationsOf(tx: Executor, experts: RegistryExpertRow[]) {
@@ -257,6 +275,10 @@ export function createReviewsService({ database, clock }: ServiceDeps) {
               })),
             ),
           );
+          const userOf = new Map(pool.map((e) => [e.id, e.userId]));
+          for (const g of result.groups)
+            for (const expertId of g.expertIds)
+              await invite(tx, userOf.get(expertId) ?? null, cycle.regionCode, g.applicationId, now);
           await appendAudit(tx, ctx, {
             action: 'awards.review.formGroups',
             targetType: 'award_cycle',
@@ -328,6 +350,7 @@ export function createReviewsService({ database, clock }: ServiceDeps) {
               createdAt: clock.now(),
             },
           ]);
+        if (!existing) await invite(tx, expert.userId, app.regionCode, id, clock.now());
         await audit(tx, ctx, app, 'addMember', { expert: expert.name, leader: input.leader, reason: input.reason });
       });
       return groupView(app, cycle);
