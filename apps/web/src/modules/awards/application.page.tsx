@@ -11,7 +11,9 @@ import { formatShanghai } from '../../components/shanghai-time';
 import { useLocale } from '../../i18n/useLocale';
 import { useT } from '../../i18n/useT';
 import type { ApplicationDetail } from './components/awards-types';
+import { AwardActions } from './components/AwardActions';
 import { nameIn, points, stateName } from './components/labels';
+import { ReviewGroupCard } from './components/ReviewGroupCard';
 
 /** The application's status: state, eligibility rules with their facts, history, feedback, certificate. */
 export default function ApplicationPage() {
@@ -50,6 +52,9 @@ export default function ApplicationPage() {
             <Button href={`/api/v1/awards/applications/${a.id}/certificate`} data-testid="certificate">
               {t('awards.status.certificate')}
             </Button>
+          )}
+          {can('awards.decide') && a.state === 'awarded' && (
+            <AwardActions applicationId={a.id} winner={a.decision === 'winner'} />
           )}
           <Button onClick={() => navigate(`/awards/ladder/${a.organizationId}`)}>{t('awards.ladder.title')}</Button>
         </Space>
@@ -124,6 +129,9 @@ export default function ApplicationPage() {
               })}
             </Descriptions>
           </Card>
+        )}
+        {can('awards.review.manage') && ['recommended', 'document_review', 'site_review'].includes(a.state) && (
+          <ReviewGroupCard applicationId={a.id} />
         )}
         <Card title={t('awards.status.history')}>
           <Timeline
