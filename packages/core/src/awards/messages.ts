@@ -193,4 +193,8 @@ export const awardsMessages = {
     'zh-CN': '仅获奖（未被撤销）的申报可出具证书',
     'en-US': 'Only a standing award has a certificate',
   },
+  'awards.ranking.votesPending': {
+    'zh-CN': '评审委员会尚未完成全部表决，排名暂不显示企业名称',
+    'en-US': 'Names are shown only once every vote is recorded',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;

@@ -531,8 +531,8 @@ describe.skipIf(POSTGRES_MISSING)(`awards API on ${TEST_DB}`, () => {
     expect((await req('leader', 'GET', `/awards/cycles/${cycleId}/ranking?unblinded=true`)).statusCode).toBe(403);
     expect((await req('expert', 'GET', `/awards/cycles/${cycleId}/ranking`)).statusCode).toBe(403);
     expect((await req(entUser(0), 'GET', `/awards/cycles/${cycleId}/ranking`)).statusCode).toBe(403);
-    const unblinded = await ok<typeof ranking>('office', 'GET', `/awards/cycles/${cycleId}/ranking?unblinded=true`);
-    expect(unblinded.rows.every((r) => r.applicationId)).toBe(true);
+    // names only after the votes
+    expect((await req('office', 'GET', `/awards/cycles/${cycleId}/ranking?unblinded=true`)).statusCode).toBe(409);
 
     const [a, b, c, d, e] = ranking.rows;
     for (const r of [a, b, c])
@@ -549,6 +549,8 @@ describe.skipIf(POSTGRES_MISSING)(`awards API on ${TEST_DB}`, () => {
     ).toBe(403);
     for (const r of ranking.rows.slice(4))
       await ok('leader', 'POST', `/awards/cycles/${cycleId}/selection`, { code: r.code, decision: 'decline' });
+    const unblinded = await ok<typeof ranking>('office', 'GET', `/awards/cycles/${cycleId}/ranking?unblinded=true`);
+    expect(unblinded.rows.every((r) => r.applicationId)).toBe(true);
   });
 
   let winnerId: string;

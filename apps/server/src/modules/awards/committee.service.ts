@@ -63,7 +63,7 @@ export function createCommitteeService({ database, clock }: ServiceDeps, applica
   return {
     /**
      * The blinded ranking by consensus total, with reviewer-severity advice beside the raw totals.
-     * Names only with `awards.ranking.unblind`.
+     * Names only with `awards.ranking.unblind`, and only after the votes.
      */
     async ranking(ctx: RequestContext, cycleId: string, unblinded: boolean) {
       authorize(ctx.actor, 'awards.ranking.read');
@@ -71,6 +71,8 @@ export function createCommitteeService({ database, clock }: ServiceDeps, applica
       const cycle = await loadCycle(ctx, cycleId);
       const criteria = criteriaOf(cycle);
       const entries = await rankable(cycle);
+      // Names only once every vote is recorded: until then the committee judges codes.
+      if (unblinded && entries.some((e) => e.app.state === 'committee')) throw conflict('awards.ranking.votesPending');
       const byId = new Map(entries.map((e) => [e.app.id, e]));
       const rows = rankApplications(
         entries.map((e) => ({ applicationId: e.app.id, totalHundredths: e.sheet!.totalHundredths })),

@@ -48,12 +48,20 @@ export default function CyclePage() {
     queryFn: () => api.get<ApplicationSummary[]>('/awards/applications', { query: { cycleId: id } }),
     enabled: can('awards.application.read'),
   });
-  const unblind = can('awards.ranking.unblind');
-  const ranking = useQuery({
-    queryKey: ['awards', 'ranking', id, unblind],
-    queryFn: () => api.get<{ rows: RankingRow[] }>(`/awards/cycles/${id}/ranking`, { query: { unblinded: unblind } }),
+  const blinded = useQuery({
+    queryKey: ['awards', 'ranking', id],
+    queryFn: () => api.get<{ rows: RankingRow[] }>(`/awards/cycles/${id}/ranking`),
     enabled: can('awards.ranking.read'),
   });
+  // Names come only after every vote is recorded (the server refuses before).
+  const votesDone = (blinded.data?.rows ?? []).length > 0 && !blinded.data!.rows.some((r) => r.state === 'committee');
+  const unblind = can('awards.ranking.unblind') && votesDone;
+  const named = useQuery({
+    queryKey: ['awards', 'ranking', id, 'unblinded'],
+    queryFn: () => api.get<{ rows: RankingRow[] }>(`/awards/cycles/${id}/ranking`, { query: { unblinded: true } }),
+    enabled: unblind,
+  });
+  const ranking = unblind && named.data ? named : blinded;
   const objections = useQuery({
     queryKey: ['awards', 'objections', id],
     queryFn: () => api.get<Objection[]>(`/awards/cycles/${id}/objections`),
