@@ -23,6 +23,7 @@ CREATE TABLE "award_applications" (
 	"declaration_accepted" boolean DEFAULT false NOT NULL,
 	"eligibility" jsonb,
 	"submitted_at" timestamp with time zone,
+	"correction_due_on" date,
 	"decision" text,
 	"awarded_on" date,
 	"revoked_on" date,

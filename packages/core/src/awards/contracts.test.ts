@@ -45,6 +45,7 @@ describe('award contracts', () => {
         normalisationMinScores: 10,
         conflictYears: 3,
         loadCap: 6,
+        correctionWorkingDays: 5,
       });
       expect(p.eligibilityRules.map((r) => r.kind)).toEqual([
         'yearsInOperation',

@@ -7,6 +7,7 @@ import { AWARD_LEVELS, DEFAULT_ELIGIBILITY_RULES, eligibilityRules } from './eli
 import {
   APPLICATION_STATES,
   APPLICATION_TRANSITIONS,
+  DEFAULT_CORRECTION_WORKING_DAYS,
   DEFAULT_MIN_REVIEW_GROUP_SIZE,
   type ApplicationTransition,
 } from './lifecycle.js';
@@ -91,6 +92,8 @@ export const reviewSettings = z.object({
   conflictYears: wholeNumber(0, 20).default(DEFAULT_CONFLICT_YEARS),
   /** At most this many applications per expert and cycle. */
   loadCap: wholeNumber(1, 100).default(DEFAULT_EXPERT_LOAD_CAP),
+  /** A returned application must be corrected within this many working days (Chinese calendar). */
+  correctionWorkingDays: wholeNumber(1, 60).default(DEFAULT_CORRECTION_WORKING_DAYS),
 });
 
 export const awardProgrammeInput = z.object({

@@ -197,4 +197,8 @@ export const awardsMessages = {
     'zh-CN': '评审委员会尚未完成全部表决，排名暂不显示企业名称',
     'en-US': 'Names are shown only once every vote is recorded',
   },
+  'awards.correction.overdue': {
+    'zh-CN': '补正期限已过，不再受理补正材料',
+    'en-US': 'The correction period is over: the correction is no longer accepted',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;

@@ -1,5 +1,7 @@
 import {
+  addWorkingDays,
   applicationFacts,
+  DEFAULT_CORRECTION_WORKING_DAYS,
   APPLICATION_STATES,
   can,
   criteriaItems,
@@ -17,6 +19,7 @@ import {
 } from '@qd/core';
 import { appendAudit } from '../../platform/audit/audit-writer.js';
 import { assertInRegion, authorize, authorizeAny } from '../../platform/authorize.js';
+import { loadWorkingCalendar } from '../../platform/calendar/index.js';
 import type { Executor } from '../../platform/db/database.js';
 import { conflict, forbidden, isUniqueViolation, notFound, ruleViolated, type ErrorDetail } from '../../platform/http/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -105,6 +108,7 @@ export function createApplicationsService({ database, clock }: ServiceDeps) {
       state: app.state,
       decision: app.decision,
       submittedAt: app.submittedAt?.toISOString() ?? null,
+      correctionDueOn: app.correctionDueOn,
       awardedOn: app.awardedOn,
       revokedOn: app.revokedOn,
       recommendedFromId: app.recommendedFromId,
@@ -129,6 +133,7 @@ export function createApplicationsService({ database, clock }: ServiceDeps) {
     const t = today();
     return {
       comment: input.comment ?? null,
+      correctionDueOn: app.correctionDueOn,
       selfAssessmentComplete: scoreSheet(criteria, app.selfAssessment).complete,
       applicationWindowOpen: t >= cycle.calendar.applicationOpensOn && t <= cycle.calendar.applicationClosesOn,
       reviewGroup: {
@@ -417,7 +422,13 @@ export function createApplicationsService({ database, clock }: ServiceDeps) {
             eligibility,
           });
         } else {
-          await takeTransition(tx, ctx, app, input.decision === 'return' ? 'returnForCorrection' : 'reject', context, now);
+          const patch: Partial<repo.ApplicationRow> = {};
+          if (input.decision === 'return') {
+            const calendar = await loadWorkingCalendar(tx, app.regionCode);
+            const days = cycle.review.correctionWorkingDays ?? DEFAULT_CORRECTION_WORKING_DAYS;
+            patch.correctionDueOn = addWorkingDays(calendar, today(), days);
+          }
+          await takeTransition(tx, ctx, app, input.decision === 'return' ? 'returnForCorrection' : 'reject', context, now, patch);
         }
       });
       return get(ctx, id);

@@ -19,6 +19,8 @@ export interface ReviewSettingsRow {
   normalisationMinScores: number;
   conflictYears: number;
   loadCap: number;
+  /** Absent in rows written before the setting existed: the default then applies. */
+  correctionWorkingDays?: number;
 }
 
 /** An award programme of one level, owned by the region that runs it. */
@@ -100,6 +102,8 @@ export const awardApplications = pgTable(
     /** The evaluation of the last submission, with the facts each rule was judged on. */
     eligibility: jsonb('eligibility').$type<EligibilityResult>(),
     submittedAt: stamp('submitted_at'),
+    /** Last day of the correction period after a return (working days, Chinese calendar). */
+    correctionDueOn: date('correction_due_on', { mode: 'string' }),
     decision: text('decision', { enum: ['winner', 'nomination'] }),
     awardedOn: date('awarded_on', { mode: 'string' }),
     revokedOn: date('revoked_on', { mode: 'string' }),

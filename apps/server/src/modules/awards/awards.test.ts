@@ -322,6 +322,8 @@ describe.skipIf(POSTGRES_MISSING)(`awards API on ${TEST_DB}`, () => {
     expect(returned.state).toBe('returned');
     const status = await ok<{ history: { comment: string | null }[] }>(entUser(9), 'GET', `/awards/applications/${apps[9]!.id}`);
     expect(status.history.at(-1)!.comment).toBe('营业执照复印件不清晰');
+    // due five working days on: 1–5 May 2026 are the Labour Day holidays, Saturday 9 May a make-up working day
+    expect((returned as App & { correctionDueOn: string }).correctionDueOn).toBe('2026-05-11');
     expect((await ok<App>(entUser(9), 'POST', `/awards/applications/${apps[9]!.id}/submit`)).state).toBe('submitted');
 
     const rejected = await ok<App>('office', 'POST', `/awards/applications/${apps[10]!.id}/eligibility-decision`, {
@@ -782,5 +784,32 @@ describe.skipIf(POSTGRES_MISSING)(`awards API on ${TEST_DB}`, () => {
       '/audit?action=awards.application.award&pageSize=50',
     );
     expect(audit.data).toHaveLength(4);
+  });
+
+  it('a correction after its due day is refused (working days, Chinese calendar)', async () => {
+    const i = 10; // rejected in this cycle, so free to apply again next year
+    const next = (await ok<{ id: string; status: string; code: string }[]>('office', 'GET', '/awards/cycles')).find(
+      (c) => c.status === 'open' && c.code.includes('Q2027'),
+    )!;
+    const again = await ok<App>(entUser(i), 'POST', `/awards/cycles/${next.id}/applications`, undefined, 201);
+    await ok(entUser(i), 'PUT', `/awards/applications/${again.id}`, {
+      facts: facts('z'),
+      selfAssessment,
+      declarationAccepted: true,
+    });
+    await ok(entUser(i), 'POST', `/awards/applications/${again.id}/submit`);
+    const back = await ok<App & { correctionDueOn: string }>(
+      'office',
+      'POST',
+      `/awards/applications/${again.id}/eligibility-decision`,
+      {
+        decision: 'return',
+        comment: '请补充近三年财务报表',
+      },
+    );
+    await moveClock(() => clock.set(`${back.correctionDueOn}T17:00:00Z`)); // the next day in Beijing
+    const overdue = await req(entUser(i), 'POST', `/awards/applications/${again.id}/submit`);
+    expect(overdue.statusCode).toBe(422);
+    expect(errorOf(overdue).error.message).toBe('补正期限已过，不再受理补正材料');
   });
 });

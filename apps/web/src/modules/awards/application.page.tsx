@@ -80,6 +80,14 @@ export default function ApplicationPage() {
             </ProDescriptions.Item>
           </ProDescriptions>
         </Card>
+        {a.state === 'returned' && a.correctionDueOn && (
+          <Alert
+            type="warning"
+            showIcon
+            message={t('awards.status.correctionDue', { date: a.correctionDueOn })}
+            description={a.history.at(-1)?.comment ?? undefined}
+          />
+        )}
         {rules && (
           <Card title={t('awards.status.eligibility')}>
             <List

@@ -165,6 +165,8 @@ export const awardsZh = {
   'awards.revoke': '撤销奖励',
   'awards.recommendNext': '推荐参评上一级质量奖',
   'awards.recommendNext.done': '已推荐至上一级',
+  'awards.status.correctionDue': '请于 {date} 前（含）补正后重新提交',
+  'awards.programme.correctionWorkingDays': '补正期限（工作日）',
 } as const;
 
 export const awardsEn: Record<keyof typeof awardsZh, string> = {
@@ -334,4 +336,6 @@ export const awardsEn: Record<keyof typeof awardsZh, string> = {
   'awards.revoke': 'Revoke the award',
   'awards.recommendNext': 'Recommend to the next level',
   'awards.recommendNext.done': 'Recommended to the next level',
+  'awards.status.correctionDue': 'Correct and resubmit by {date} (inclusive)',
+  'awards.programme.correctionWorkingDays': 'Correction period (working days)',
 };

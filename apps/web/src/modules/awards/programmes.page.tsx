@@ -130,7 +130,7 @@ export default function ProgrammesPage() {
                   cycleYears: 1,
                   winnerQuota: 8,
                   nominationQuota: 0,
-                  review: { minGroupSize: 5, loadCap: 6, conflictYears: 3 },
+                  review: { minGroupSize: 5, loadCap: 6, conflictYears: 3, correctionWorkingDays: 5 },
                   calendar: { noticeDays: 7 },
                 }}
                 onFinish={async (v) => {
@@ -178,6 +178,12 @@ export default function ProgrammesPage() {
                   <ProFormDigit name={['review', 'minGroupSize']} label={t('awards.programme.minGroupSize')} min={3} max={21} />
                   <ProFormDigit name={['review', 'loadCap']} label={t('awards.programme.loadCap')} min={1} max={100} />
                   <ProFormDigit name={['review', 'conflictYears']} label={t('awards.programme.conflictYears')} min={0} max={20} />
+                  <ProFormDigit
+                    name={['review', 'correctionWorkingDays']}
+                    label={t('awards.programme.correctionWorkingDays')}
+                    min={1}
+                    max={60}
+                  />
                 </Space>
                 <Space wrap>
                   <ProFormDatePicker

@@ -43,6 +43,7 @@ export interface ApplicationSummary {
   state: ApplicationState;
   decision: 'winner' | 'nomination' | null;
   submittedAt: string | null;
+  correctionDueOn: string | null;
   awardedOn: string | null;
 }
 
