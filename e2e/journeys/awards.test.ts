@@ -209,4 +209,28 @@ describe.skipIf(skipJourneys)('awards journey (enterprise, expert, group leader)
     await page.getByText('现场评审中').first().waitFor();
     await screenshot(page, 'awards-08-site-review');
   });
+
+  it('the office follows the cycle on its pipeline board', async () => {
+    await page.context().clearCookies();
+    await logIn('office');
+    await page.goto(`${server.url}/awards/programmes`);
+    await page.getByText('高新区管委会质量奖').first().waitFor();
+    await screenshot(page, 'awards-09-programmes');
+    await page.locator('[data-testid^="cycle-410471-Q"]').first().click();
+    await page.getByText('申报进度看板').waitFor();
+    await page.getByRole('cell', { name: '资料评审中' }).waitFor();
+    await screenshot(page, 'awards-10-pipeline');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('the enterprise’s award ladder shows district, city and province', async () => {
+    await page.context().clearCookies();
+    await logIn('enterprise');
+    await page.goto(`${server.url}/awards/my`);
+    await page.getByRole('button', { name: '我的质量奖阶梯' }).click();
+    await page.getByTestId('ladder').waitFor();
+    await page.getByText('河南省省长质量奖').first().waitFor();
+    await screenshot(page, 'awards-11-ladder');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });
