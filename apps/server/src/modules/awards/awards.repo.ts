@@ -293,9 +293,8 @@ export async function recordsOf(db: Executor, applicationIds: string[]): Promise
 }
 
 export async function upsertRecord(db: Executor, row: typeof awardReviewRecords.$inferInsert): Promise<void> {
-  const { applicationId, regionCode, ...set } = row;
-  void regionCode;
-  void applicationId;
+  // The key and the owning region never change on update.
+  const { applicationId: _key, regionCode: _region, ...set } = row;
   await db.insert(awardReviewRecords).values(row).onConflictDoUpdate({ target: awardReviewRecords.applicationId, set });
 }
 

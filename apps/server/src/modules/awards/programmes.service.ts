@@ -4,6 +4,7 @@ import {
   builtInCriteriaVersion,
   can,
   isWithinRegion,
+  todayInShanghai,
   type AwardCycleInput,
   type AwardProgrammeInput,
 } from '@qd/core';
@@ -242,7 +243,7 @@ export function createProgrammesService({ database, clock }: ServiceDeps) {
     /** Open cycles the caller's organization may apply to: its own region's and those above it. */
     async openForApplication(ctx: RequestContext) {
       authorize(ctx.actor, 'awards.application.own.write');
-      const today = new Date(clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+      const today = todayInShanghai(clock.now());
       const cycles = (await repo.openCycles(db)).filter((c) => isWithinRegion(c.regionCode, ctx.actor.regionCode));
       const out = [];
       for (const c of cycles) {
