@@ -1,5 +1,6 @@
 import type { ModuleBench } from '../module-bench.js';
 import { awardsBench } from './awards.js';
+import { servicesBench } from './services.js';
 
 /** Every feature module's benchmark, run after the foundation's (BENCH_ONLY=awards,services… picks some). */
-export const MODULE_BENCHES: readonly ModuleBench[] = [awardsBench];
+export const MODULE_BENCHES: readonly ModuleBench[] = [awardsBench, servicesBench];

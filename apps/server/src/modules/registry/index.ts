@@ -31,6 +31,20 @@ export async function findOrganizationKind(db: Executor, id: string, regionCode:
 export { registryRoutes, type RegistryServices } from './registry.routes.js';
 export { seedDemoRegistry, seedScaleEnterprises, linkExpertUser, DEMO_REGION, type DemoRegistryIds } from './registry.seed.js';
 
+/** For the services module: active NQI institutions of a region's subtree (optionally serving a category). */
+export function listActiveInstitutions(db: Executor, scopeRegion: string, category?: string) {
+  return repo.listActiveInstitutions(db, scopeRegion, category);
+}
+
+/** For the services module: an organization's kind, name and region, or null. */
+export async function findOrganizationSummary(
+  db: Executor,
+  id: string,
+): Promise<{ id: string; kind: OrganizationKind; name: string; regionCode: string } | null> {
+  const org = await repo.findOrganization(db, id);
+  return org ? { id: org.id, kind: org.kind, name: org.name, regionCode: org.regionCode } : null;
+}
+
 /** Award reviews: the expert pool of a region subtree, an expert by their user, experts and organizations by id. */
 export {
   activeExpertsIn as awardExpertPool,

@@ -335,6 +335,32 @@ export async function updateExpert(db: Executor, id: string, patch: Partial<type
   await db.update(experts).set(patch).where(eq(experts.id, id));
 }
 
+// ---- for the services module: the NQI station's institutions ----
+
+/** Active institutions within a region's subtree, optionally only those serving a category. */
+export async function listActiveInstitutions(
+  db: Executor,
+  scopeRegion: string,
+  category?: string,
+): Promise<{ id: string; name: string; regionCode: string; nqiCategories: string[] }[]> {
+  return db
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      regionCode: organizations.regionCode,
+      nqiCategories: organizations.nqiCategories,
+    })
+    .from(organizations)
+    .where(
+      and(
+        eq(organizations.kind, 'institution'),
+        eq(organizations.status, 'active'),
+        regionScope(organizations.regionCode, scopeRegion),
+        category ? sql`${category} = any(${organizations.nqiCategories})` : undefined,
+      ),
+    )
+    .orderBy(asc(organizations.name));
+
 // ---- for the awards module (appended) ----
 
 /** Active experts of a region subtree, with the ties the award conflict checks read. */
