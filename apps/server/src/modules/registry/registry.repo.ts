@@ -360,6 +360,7 @@ export async function listActiveInstitutions(
       ),
     )
     .orderBy(asc(organizations.name));
+}
 
 // ---- for the awards module (appended) ----
 
