@@ -39,7 +39,14 @@ describe('award contracts', () => {
       expect(p.nominationPrizeMoneyFen).toBe(0);
       expect(p.criteriaVersionId).toBe('GB/T 19580-2012');
       expect(p.calendar.noticeDays).toBe(7);
-      expect(p.review).toEqual({ minGroupSize: 5, divergenceThreshold: 30, normalisationMinScores: 10 });
+      expect(p.review).toEqual({
+        minGroupSize: 5,
+        divergenceThreshold: 30,
+        normalisationMinScores: 10,
+        conflictYears: 3,
+        loadCap: 6,
+        correctionWorkingDays: 5,
+      });
       expect(p.eligibilityRules.map((r) => r.kind)).toEqual([
         'yearsInOperation',
         'noMajorAccident',

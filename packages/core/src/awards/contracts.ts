@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { regionCode } from '../registry/contracts.js';
 import { isIsoDate, isoDate } from '../shared/dates.js';
+import { DEFAULT_CONFLICT_YEARS, DEFAULT_EXPERT_LOAD_CAP } from './assignment.js';
 import { DEFAULT_CRITERIA_VERSION_ID } from './criteria.js';
 import { AWARD_LEVELS, DEFAULT_ELIGIBILITY_RULES, eligibilityRules } from './eligibility.js';
 import {
   APPLICATION_STATES,
   APPLICATION_TRANSITIONS,
+  DEFAULT_CORRECTION_WORKING_DAYS,
   DEFAULT_MIN_REVIEW_GROUP_SIZE,
   type ApplicationTransition,
 } from './lifecycle.js';
@@ -86,6 +88,12 @@ export const reviewSettings = z.object({
   divergenceThreshold: scorePercentage.default(DEFAULT_DIVERGENCE_THRESHOLD),
   /** Severity advice only for experts with at least this many item scores. */
   normalisationMinScores: wholeNumber(2, 1000).default(DEFAULT_NORMALISATION_MIN_SCORES),
+  /** A past employer stays a conflict this many years after the employment ended. */
+  conflictYears: wholeNumber(0, 20).default(DEFAULT_CONFLICT_YEARS),
+  /** At most this many applications per expert and cycle. */
+  loadCap: wholeNumber(1, 100).default(DEFAULT_EXPERT_LOAD_CAP),
+  /** A returned application must be corrected within this many working days (Chinese calendar). */
+  correctionWorkingDays: wholeNumber(1, 60).default(DEFAULT_CORRECTION_WORKING_DAYS),
 });
 
 export const awardProgrammeInput = z.object({
@@ -198,3 +206,114 @@ export type ObjectionInput = z.infer<typeof objectionInput>;
 
 export const blindedRankingRow = z.object({ rank: z.number().int(), code: z.string(), totalHundredths: z.number().int() });
 export const unblindedRankingRow = blindedRankingRow.extend({ applicationId: z.string() });
+
+// ---- cycles ----
+
+/** A cycle of a programme: its year and its own calendar (the programme's is the template). */
+export const awardCycleInput = z.object({
+  year: wholeNumber(2000, 2100),
+  calendar: awardCalendar,
+});
+export type AwardCycleInput = z.infer<typeof awardCycleInput>;
+
+// ---- applications ----
+
+const phoneOrEmail = requiredText(128).refine((v) => /^[0-9+\- ]{7,20}$/.test(v) || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
+  error: 'awards.objection.contact',
+});
+
+/** The application's first step: facts about the enterprise the review needs. */
+export const applicationFacts = z.object({
+  contactName: requiredText(64),
+  contactPhone: phoneOrEmail,
+  employees: wholeNumber(1, 10_000_000),
+  /** Last year's revenue in fen. */
+  annualRevenueFen: fen,
+  /** A specialised, refined, distinctive and innovative "little giant" firm (shorter operating years). */
+  littleGiant: z.boolean().default(false),
+  profile: requiredText(5000),
+});
+export type ApplicationFacts = z.infer<typeof applicationFacts>;
+
+/** A draft may be saved half-filled: every part is optional until submission checks it. */
+export const applicationDraftInput = z.object({
+  facts: applicationFacts.partial().optional(),
+  selfAssessment: selfAssessmentInput.shape.entries.optional(),
+  declarationAccepted: z.boolean().optional(),
+});
+export type ApplicationDraftInput = z.infer<typeof applicationDraftInput>;
+
+/** The office's eligibility decision; return and reject need the reason. */
+export const eligibilityDecisionInput = z
+  .object({
+    decision: oneOf(['pass', 'return', 'reject'] as const),
+    comment: z.string().trim().max(2000, { error: 'validation.tooLong' }).nullable().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision !== 'pass' && !v.comment)
+      ctx.addIssue({ code: 'custom', path: ['comment'], message: 'awards.transition.commentRequired' });
+  });
+
+// ---- review groups ----
+
+/** A manual change of a proposed group: always with the reason, which is kept. */
+export const reviewMemberInput = z.object({
+  expertId: z.uuid({ error: 'validation.invalidFormat' }),
+  leader: z.boolean().default(false),
+  reason: requiredText(1000),
+});
+export const reviewMemberRemoval = z.object({ reason: requiredText(1000) });
+
+/** An expert's declaration before seeing an application: no conflict, or a conflict (then they step aside). */
+export const conflictDeclarationInput = z
+  .object({
+    noConflict: z.boolean({ error: 'validation.required' }),
+    note: z.string().trim().max(2000, { error: 'validation.tooLong' }).default(''),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.noConflict && !v.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'awards.transition.commentRequired' });
+  });
+
+/** An interest or a family tie an expert declares in an organization (kept for conflict checks). */
+export const expertInterestInput = z.object({
+  organizationId: z.uuid({ error: 'validation.invalidFormat' }),
+  kind: oneOf(['interest', 'family'] as const),
+  note: optionalText(500),
+});
+
+// ---- review records ----
+
+export const siteReviewInput = z.object({
+  visitedOn: isoDate,
+  members: z.array(requiredText(64)).min(1, { error: 'validation.required' }).max(30),
+  findings: requiredText(10_000),
+  /** How the visit changed the consensus (the changed items go into the consensus itself). */
+  adjustments: optionalText(5000),
+});
+export type SiteReviewInput = z.infer<typeof siteReviewInput>;
+
+export const feedbackReportInput = z.object({
+  keyThemes: requiredText(10_000),
+  categories: z
+    .array(z.object({ categoryId: requiredText(16), strengths: optionalText(5000), opportunities: optionalText(5000) }))
+    .max(30),
+  submit: z.boolean().default(false),
+});
+export type FeedbackReportInput = z.infer<typeof feedbackReportInput>;
+
+// ---- committee and notice ----
+
+/** The committee selects by blinded code: the ranking it sees names nobody. */
+export const selectionInput = z.object({
+  code: requiredText(8),
+  decision: z.enum(['winner', 'nomination', 'decline']),
+  comment: z.string().trim().max(2000, { error: 'validation.tooLong' }).nullable().optional(),
+});
+
+export const objectionHandlingInput = z.object({
+  outcome: oneOf(['upheld', 'dismissed'] as const),
+  handling: requiredText(5000),
+});
+
+/** Carries a winner on to a programme of the next level. */
+export const recommendNextInput = z.object({ cycleId: z.uuid({ error: 'validation.invalidFormat' }) });

@@ -248,6 +248,13 @@ describe('award application lifecycle', () => {
       );
     });
 
+    it('takes a correction only until its due day, that day included', () => {
+      const due = { correctionDueOn: '2026-05-12' };
+      expect(refuse('returned', 'resubmit', enterprise, { ...due, today: '2026-05-12' })).toBeNull();
+      expect(refuse('returned', 'resubmit', enterprise, { ...due, today: '2026-05-13' })).toBe('awards.correction.overdue');
+      expect(refuse('returned', 'resubmit', enterprise, { ...due, today: undefined })).toBe('awards.correction.overdue');
+    });
+
     it('confirms eligibility only when every rule passed', () => {
       expect(refuse('eligibility_review', 'confirmEligible', office, { eligible: false })).toBe('awards.eligibility.notMet');
       expect(refuse('eligibility_review', 'confirmEligible', office, { eligible: undefined })).toBe('awards.eligibility.notMet');

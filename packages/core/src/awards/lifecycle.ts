@@ -59,6 +59,7 @@ export const APPLICATION_STATE_NAMES: Record<ApplicationState, { zh: string; en:
 // ---- context ----
 
 export const DEFAULT_MIN_REVIEW_GROUP_SIZE = 5;
+export const DEFAULT_CORRECTION_WORKING_DAYS = 5;
 
 /** Who acts on an application: identity's Actor fits (award permissions once wired in). */
 export interface ApplicationActor extends MachineActor {
@@ -89,6 +90,8 @@ export interface ApplicationContext {
   consensusComplete?: boolean;
   /** For `propose`: what is proposed, what the cycle already proposed or awarded, and the quota. */
   proposal?: { decision: 'winner' | 'nomination'; alreadySelected: AwardSelection; quota: AwardSelection };
+  /** For `resubmit`: the last day of the correction period (set when the office returned it). */
+  correctionDueOn?: string | null;
   /** For `award`: the public notice has ended and no objection is still open. */
   noticeEndsOn?: string;
   today?: string;
@@ -165,13 +168,15 @@ export const applicationLifecycle = defineMachine<ApplicationState, ApplicationT
       guard: (ctx) => needsSelfAssessment(ctx) ?? (ctx.applicationWindowOpen === true ? null : 'awards.applicationWindow.closed'),
     },
     {
-      // A correction is due within the time the office sets, not the application window.
+      // A correction is due within the working days the programme sets, not the application window.
       name: 'resubmit',
       from: 'returned',
       to: 'submitted',
       permission: 'awards.application.own.write',
       actorMay: ownsApplication,
-      guard: needsSelfAssessment,
+      guard: (ctx) =>
+        needsSelfAssessment(ctx) ??
+        (ctx.correctionDueOn && (!ctx.today || ctx.today > ctx.correctionDueOn) ? 'awards.correction.overdue' : null),
     },
     {
       name: 'withdraw',

@@ -1,3 +1,4 @@
+import { awardYearFigures } from '../awards/index.js';
 import { serviceRequestYearFigures } from '../services/index.js';
 import { supervisionYearFigures } from '../supervision/index.js';
 import type { ReportContributor } from './report-contributors.js';
@@ -8,6 +9,25 @@ const piece = { zh: '项', en: '' };
 const firms = { zh: '家', en: '' };
 const percent = { zh: '%', en: '%' };
 const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part * 1000) / whole) / 10 : 0);
+
+export const awardsContributor: ReportContributor = {
+  module: 'awards',
+  title: { zh: '质量奖', en: 'Quality awards' },
+  async figures(db, regionCode, year) {
+    const f = await awardYearFigures(db, regionCode, year);
+    return [
+      { key: 'awardApplications', label: { zh: '质量奖申报', en: 'Award applications' }, value: f.submitted, unit: firms },
+      { key: 'awardWinners', label: { zh: '获奖企业', en: 'Winners' }, value: f.winners, unit: firms },
+      { key: 'awardNominations', label: { zh: '提名奖', en: 'Nomination awards' }, value: f.nominations, unit: firms },
+      {
+        key: 'awardPrizeMoney',
+        label: { zh: '奖励资金', en: 'Prize money' },
+        value: f.prizeMoneyFen / 100,
+        unit: { zh: '元', en: 'CNY' },
+      },
+    ];
+  },
+};
 
 export const servicesContributor: ReportContributor = {
   module: 'services',

@@ -67,7 +67,7 @@ describe.skipIf(POSTGRES_MISSING)(`governance figures from the other modules (${
 
   it('puts every module’s headline figures in the yearly report', async () => {
     const modules = REPORT_CONTRIBUTORS.map((c) => c.module);
-    expect(modules).toEqual(['governance', 'services', 'supervision']);
+    expect(modules).toEqual(['governance', 'awards', 'services', 'supervision']);
     const services = await REPORT_CONTRIBUTORS.find((c) => c.module === 'services')!.figures(t.database.db, region, year, asOf);
     const received = await one(
       `select count(*)::int as n from service_requests where region_code like '410471%'
@@ -86,5 +86,7 @@ describe.skipIf(POSTGRES_MISSING)(`governance figures from the other modules (${
       [year],
     );
     expect(supervision.find((f) => f.key === 'spotCheckPlans')?.value).toBe(plans);
+    const awards = await REPORT_CONTRIBUTORS.find((c) => c.module === 'awards')!.figures(t.database.db, region, year, asOf);
+    expect(awards.map((f) => f.key)).toEqual(['awardApplications', 'awardWinners', 'awardNominations', 'awardPrizeMoney']);
   });
 });

@@ -1,7 +1,7 @@
 import type { Executor } from '../../platform/db/database.js';
 import * as meetingsRepo from './meetings.repo.js';
 import * as tasksRepo from './tasks.repo.js';
-import { servicesContributor, supervisionContributor } from './module-contributors.js';
+import { awardsContributor, servicesContributor, supervisionContributor } from './module-contributors.js';
 
 /** One headline figure of the yearly report. */
 export interface HeadlineFigure {
@@ -48,6 +48,7 @@ const governanceContributor: ReportContributor = {
 /** Every contributor, in the report's order: governance's own, then the other modules' (module-contributors.ts). */
 export const REPORT_CONTRIBUTORS: readonly ReportContributor[] = [
   governanceContributor,
+  awardsContributor,
   servicesContributor,
   supervisionContributor,
 ];

@@ -81,3 +81,12 @@ export async function listDepartments(db: Executor, regionCode: string): Promise
     responsibilities: r.responsibilities,
   }));
 }
+/** Award reviews: the expert pool of a region subtree, an expert by their user, experts and organizations by id. */
+export {
+  activeExpertsIn as awardExpertPool,
+  findExpertByUser as expertOfUser,
+  findExpertsByIds as expertsByIds,
+  findOrganizationsByIds as organizationsByIds,
+  type ExpertRow as RegistryExpertRow,
+  type OrganizationRow as RegistryOrganizationRow,
+} from './registry.repo.js';

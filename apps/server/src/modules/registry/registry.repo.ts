@@ -409,3 +409,29 @@ export async function listDepartmentsInRegion(db: Executor, scopeRegion: string)
     .where(and(eq(organizations.kind, 'department'), regionScope(organizations.regionCode, scopeRegion)))
     .orderBy(desc(organizations.inLeadershipGroup), asc(organizations.createdAt), asc(organizations.id));
 }
+
+// ---- for the awards module (appended) ----
+
+/** Active experts of a region subtree, with the ties the award conflict checks read. */
+export async function activeExpertsIn(db: Executor, scopeRegion: string): Promise<ExpertRow[]> {
+  return db
+    .select()
+    .from(experts)
+    .where(and(regionScope(experts.regionCode, scopeRegion), eq(experts.status, 'active')))
+    .orderBy(asc(experts.id));
+}
+
+export async function findExpertByUser(db: Executor, userId: string): Promise<ExpertRow | undefined> {
+  const [row] = await db.select().from(experts).where(eq(experts.userId, userId)).limit(1);
+  return row;
+}
+
+export async function findExpertsByIds(db: Executor, ids: string[]): Promise<ExpertRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(experts).where(inArray(experts.id, ids));
+}
+
+export async function findOrganizationsByIds(db: Executor, ids: string[]): Promise<OrganizationRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(organizations).where(inArray(organizations.id, ids));
+}
