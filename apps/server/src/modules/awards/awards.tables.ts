@@ -1,6 +1,7 @@
 /** Drizzle tables of the awards module (exported to drizzle-kit through platform/db/schema.ts). */
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { instant as stamp } from '../../platform/db/columns.js';
 import type {
   ApplicationFacts,
   AwardCalendar,
@@ -10,8 +11,6 @@ import type {
   ExpertScoreEntry,
   SelfAssessmentEntry,
 } from '@qd/core';
-
-const stamp = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export interface ReviewSettingsRow {
   minGroupSize: number;

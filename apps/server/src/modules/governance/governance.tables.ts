@@ -17,6 +17,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { instant } from '../../platform/db/columns.js';
 import type {
   AssessmentState,
   Attendance,
@@ -30,7 +31,7 @@ import type {
   TaskState,
 } from '@qd/core';
 
-const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull();
+const createdAt = () => instant('created_at').notNull();
 const fen = (name: string) => bigint(name, { mode: 'number' });
 
 /** One department's seat in the leadership group over a period: who was a member when. */

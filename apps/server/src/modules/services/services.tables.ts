@@ -10,13 +10,11 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { instant as ts } from '../../platform/db/columns.js';
 import type { AttributeDefinition, AttributeValues, TimeLimits } from '@qd/core';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /** The station's catalogue: one row per service, in one of the nine NQI categories. */
 export const serviceCatalogue = pgTable(

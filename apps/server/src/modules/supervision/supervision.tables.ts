@@ -1,10 +1,8 @@
 /** Drizzle tables of the supervision module (exported to drizzle-kit through platform/db/schema.ts). */
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { calendarDate as day, instant as ts } from '../../platform/db/columns.js';
 import type { PlanFilters, RiskClass } from '@qd/core';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const day = (name: string) => date(name, { mode: 'string' });
 
 export interface TestItemResultRow {
   item: string;
