@@ -143,7 +143,8 @@ export type ApplicationTransition =
   | 'cancelProposal'
   | 'revoke';
 
-const BEFORE_PROPOSAL: ApplicationState[] = [
+/** The states an enterprise may still withdraw its application from (before the committee's proposal). */
+export const WITHDRAWABLE_STATES: readonly ApplicationState[] = [
   'draft',
   'submitted',
   'eligibility_review',
@@ -180,7 +181,7 @@ export const applicationLifecycle = defineMachine<ApplicationState, ApplicationT
     },
     {
       name: 'withdraw',
-      from: BEFORE_PROPOSAL,
+      from: [...WITHDRAWABLE_STATES],
       to: 'withdrawn',
       permission: 'awards.application.own.write',
       actorMay: ownsApplication,

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { PageContainer, ProDescriptions } from '@ant-design/pro-components';
 import { Alert, Button, Card, Descriptions, List, Space, Tag, Timeline, Typography } from 'antd';
 import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
-import { GBT_19580_2012, builtInCriteriaVersion, translate } from '@qd/core';
+import { GBT_19580_2012, WITHDRAWABLE_STATES, builtInCriteriaVersion, translate } from '@qd/core';
 import { api } from '../../api/client';
 import { useCan } from '../../app/auth/useAuth';
 import { PageLoading } from '../../app/PageLoading';
@@ -14,6 +14,7 @@ import type { ApplicationDetail } from './components/awards-types';
 import { AwardActions } from './components/AwardActions';
 import { nameIn, points, stateName } from './components/labels';
 import { ReviewGroupCard } from './components/ReviewGroupCard';
+import { WithdrawButton } from './components/WithdrawButton';
 
 /** The application's status: state, eligibility rules with their facts, history, feedback, certificate. */
 export default function ApplicationPage() {
@@ -47,6 +48,9 @@ export default function ApplicationPage() {
             <Button type="primary" onClick={() => navigate(`/awards/applications/${a.id}/edit`)}>
               {t('awards.my.continue')}
             </Button>
+          )}
+          {can('awards.application.own.write') && WITHDRAWABLE_STATES.includes(a.state) && (
+            <WithdrawButton applicationId={a.id} />
           )}
           {a.state === 'awarded' && (
             <Button href={`/api/v1/awards/applications/${a.id}/certificate`} data-testid="certificate">
