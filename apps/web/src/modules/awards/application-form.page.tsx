@@ -12,8 +12,8 @@ import {
   StepsForm,
   type ProFormInstance,
 } from '@ant-design/pro-components';
-import { Alert, App, Button, Card, Collapse, List, Popover, Space, Typography, Upload } from 'antd';
-import { InboxOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Collapse, List, Popover, Space, Typography } from 'antd';
+import { QuestionCircleOutlined } from '@ant-design/icons';
 import { GBT_19580_2012, builtInCriteriaVersion, criteriaItems, scoreSheet } from '@qd/core';
 import { api, isApiError } from '../../api/client';
 import { PageLoading } from '../../app/PageLoading';
@@ -22,6 +22,7 @@ import { useErrorMessage } from '../../components/useErrorMessage';
 import { useLocale } from '../../i18n/useLocale';
 import { useT } from '../../i18n/useT';
 import type { ApplicationDetail } from './components/awards-types';
+import { FileDropZone } from './components/FileDropZone';
 import { BandHelp } from './components/BandHelp';
 import { nameIn, points } from './components/labels';
 
@@ -215,28 +216,13 @@ export default function ApplicationFormPage() {
           </StepsForm.StepForm>
 
           <StepsForm.StepForm name="evidence" title={t('awards.form.evidence')}>
-            <Upload.Dragger
-              name="file"
-              multiple
-              showUploadList={false}
-              customRequest={async (options) => {
-                const body = new FormData();
-                body.append('file', options.file as Blob);
-                try {
-                  await api.post(`/awards/applications/${id}/attachments`, body);
-                  options.onSuccess?.({});
-                  void attachments.refetch();
-                } catch (err) {
-                  showError(err);
-                  options.onError?.(err as Error);
-                }
+            <FileDropZone
+              hint={t('awards.form.upload')}
+              upload={async (file) => {
+                await api.upload(`/awards/applications/${id}/attachments`, file);
+                void attachments.refetch();
               }}
-            >
-              <p className="ant-upload-drag-icon">
-                <InboxOutlined />
-              </p>
-              <p>{t('awards.form.upload')}</p>
-            </Upload.Dragger>
+            />
             <List
               dataSource={attachments.data ?? []}
               renderItem={(f) => (

@@ -1,11 +1,11 @@
-import { InboxOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Empty, Form, Input, List, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Empty, Form, Input, List, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { showServerFieldErrors } from '../../components/form-errors';
 import { useErrorMessage } from '../../components/useErrorMessage';
 import { useT } from '../../i18n/useT';
+import { FileDropZone } from './components/FileDropZone';
 
 interface NoticeEntry {
   applicationId: string;
@@ -248,37 +248,19 @@ function EvidenceField({
   onChange?: (v: Evidence[]) => void;
 }) {
   const t = useT();
-  const showError = useErrorMessage();
   const latest = useRef(value);
   latest.current = value;
   return (
     <>
-      <Upload.Dragger
-        name="file"
-        multiple
-        showUploadList={false}
-        customRequest={async (options) => {
-          try {
-            const file = options.file as File;
-            const stored = await api.upload<{ fileId: string; sha256: string }>(
-              `/public/awards/notices/${cycleId}/evidence`,
-              file,
-            );
-            // Several files may finish together: append to the latest value, not the rendered one.
-            latest.current = [...latest.current, { fileId: stored.fileId, sha256: stored.sha256, fileName: file.name }];
-            onChange?.(latest.current);
-            options.onSuccess?.({});
-          } catch (err) {
-            showError(err);
-            options.onError?.(err as Error);
-          }
+      <FileDropZone
+        hint={t('awards.public.evidenceHelp')}
+        upload={async (file) => {
+          const stored = await api.upload<{ fileId: string; sha256: string }>(`/public/awards/notices/${cycleId}/evidence`, file);
+          // Several files may finish together: append to the latest value, not the rendered one.
+          latest.current = [...latest.current, { fileId: stored.fileId, sha256: stored.sha256, fileName: file.name }];
+          onChange?.(latest.current);
         }}
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p>{t('awards.public.evidenceHelp')}</p>
-      </Upload.Dragger>
+      />
       <List
         size="small"
         dataSource={value}
