@@ -41,12 +41,29 @@ export interface DatabaseOptions {
   /** PGlite folder; unset means an in-memory PGlite (tests). */
   dataDir?: string | undefined;
   poolSize?: number;
+  /** Told when a connection is lost (PostgreSQL); the default writes one line to stderr. */
+  onConnectionError?: (err: Error) => void;
 }
+
+const logConnectionError = (err: Error) => console.error(`[db] connection lost: ${err.message}`);
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
     // Sessions run in UTC (the app shows times in Asia/Shanghai), set at connection start-up.
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 20, options: '-c TimeZone=UTC' });
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 20,
+      options: '-c TimeZone=UTC',
+      // A database that does not answer fails the request (503) instead of queueing it forever.
+      connectionTimeoutMillis: 10_000,
+    });
+    // A cut connection (failover, restart, pg_terminate_backend) must cost the requests using it,
+    // never the process: an 'error' event without a listener would end it. The pool drops the
+    // broken client (idle: at once; checked out: on release) and opens a new one when next needed.
+    const onConnectionError = options.onConnectionError ?? logConnectionError;
+    pool.on('connect', (client) => client.on('error', onConnectionError));
+    // The pool re-emits an idle client's error, which the listener above has already reported.
+    pool.on('error', () => {});
     await pool.query('select 1');
     return {
       db: drizzlePg(pool, { schema }) as unknown as Db,
