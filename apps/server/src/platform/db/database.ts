@@ -95,7 +95,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       close: () => pool.end(),
     };
   }
-  const unlock = options.dataDir ? lockDataDir(options.dataDir) : () => {};
+  const unlock = options.dataDir ? await lockDataDir(options.dataDir) : async () => {};
   try {
     const client = await PGlite.create({
       dataDir: options.dataDir ? path.join(options.dataDir, 'pglite') : undefined,
@@ -113,11 +113,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       withAdvisoryLock: (_key, fn) => fn(),
       close: async () => {
         await client.close();
-        unlock();
+        await unlock();
       },
     };
   } catch (err) {
-    unlock();
+    await unlock();
     throw err;
   }
 }
