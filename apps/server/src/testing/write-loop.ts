@@ -82,7 +82,7 @@ export class WriteLoop {
       if (status === 201) this.acknowledged.push(body.creditCode);
       else this.failures.push({ status, startedAt, endedAt: Date.now() });
       // A dead server answers at once: do not spin while it restarts.
-      if (status === 'network') await new Promise((resolve) => setTimeout(resolve, 50));
+      if (status === 'network') await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
 }
