@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -32,6 +33,11 @@ export interface Database {
   script<T = Record<string, unknown>>(text: string): Promise<T[]>;
   /** Runs fn while holding a cluster-wide advisory lock (one process at a time). */
   withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
+  /**
+   * PGlite only: a consistent copy of the data folder (gzipped tar) taken while the database
+   * serves, between two transactions. PostgreSQL is backed up with pg_dump instead.
+   */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -41,6 +47,11 @@ export interface DatabaseOptions {
   /** PGlite folder; unset means an in-memory PGlite (tests). */
   dataDir?: string | undefined;
   poolSize?: number;
+  /**
+   * PGlite with a dataDir: replace the folder's database with this dump (`qd restore`); the
+   * one it replaces is kept beside it as `pglite.before-restore-<time>`.
+   */
+  restoreFrom?: Blob;
   /** Told when a connection is lost (PostgreSQL); the default writes one line to stderr. */
   onConnectionError?: (err: Error) => void;
 }
@@ -97,10 +108,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   const unlock = options.dataDir ? await lockDataDir(options.dataDir) : async () => {};
   try {
-    const client = await PGlite.create({
-      dataDir: options.dataDir ? path.join(options.dataDir, 'pglite') : undefined,
-      extensions: { pg_trgm },
-    });
+    const pgliteDir = options.dataDir ? path.join(options.dataDir, 'pglite') : undefined;
+    if (options.restoreFrom && pgliteDir && fs.existsSync(pgliteDir)) {
+      fs.renameSync(pgliteDir, `${pgliteDir}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+    }
+    const client = await PGlite.create({ dataDir: pgliteDir, extensions: { pg_trgm }, loadDataDir: options.restoreFrom });
     await client.exec(`SET TIME ZONE 'UTC'`);
     return {
       db: drizzlePglite(client, { schema }) as unknown as Db,
@@ -111,6 +123,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       script: (text) => client.transaction(async (tx) => ((await tx.exec(text)).at(-1)?.rows ?? []) as never),
       // One process owns the folder (see lockDataDir), so there is nobody to exclude.
       withAdvisoryLock: (_key, fn) => fn(),
+      dumpDataDir: async () => {
+        await client.exec('CHECKPOINT');
+        // Inside a transaction of its own: no other transaction is half done while the files are read.
+        return client.transaction(() => client.dumpDataDir('gzip'));
+      },
       close: async () => {
         await client.close();
         await unlock();
