@@ -11,9 +11,9 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { systemClock, type Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db/database.js';
-import { migrationVersion } from './platform/db/migrate.js';
 import { installAuthentication } from './platform/http/authenticate.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
+import { healthRoute } from './platform/http/health-route.js';
 import {
   auditRoutes,
   authRoutes,
@@ -86,12 +86,7 @@ export async function buildApp({ database, config, logger = false, clock = syste
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  app.get('/api/health', { schema: { hide: true } }, async () => ({
-    status: 'ok',
-    version: VERSION,
-    database: database.kind,
-    migration: await migrationVersion(database),
-  }));
+  healthRoute(app, database, VERSION);
 
   const deps = { database, config, clock };
   const auth = createAuthService(deps);

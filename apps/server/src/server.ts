@@ -4,6 +4,7 @@ import { systemClock, type Clock } from './platform/clock.js';
 import { loadConfig, type Config } from './platform/config.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
+import { serveBackups, type BackupSocket } from './platform/db/backup-socket.js';
 import { generatePassword } from './platform/crypto/password-hash.js';
 import { isDatabaseEmpty, seedDemo } from './seed/demo-seed.js';
 import { startJobs, type JobRunner } from './platform/jobs/job-runner.js';
@@ -46,6 +47,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     dataDir: options.inMemory ? undefined : config.dataDir,
   });
   let jobs: JobRunner | null = null;
+  let backups: BackupSocket | null = null;
   try {
     await migrate(database);
     let demoPassword: string | null = null;
@@ -57,6 +59,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     if (config.jobs) {
       jobs = await startJobs({ deps: { database, config, clock }, definitions: JOBS, log: options.logger ? app.log : undefined });
     }
+    // `qd backup` asks a running server for a dump of its embedded database (see backup-socket.ts).
+    backups = database.kind === 'pglite' && !options.inMemory ? await serveBackups(database, config.dataDir) : null;
     const address = await app.listen({ port: config.port, host: config.host });
     const url = address.replace(/\/\/(0\.0\.0\.0|127\.0\.0\.1|\[::1?\])/, '//localhost');
     return {
@@ -68,11 +72,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       jobs,
       close: async () => {
         await app.close();
+        await backups?.close();
         await jobs?.stop();
         await database.close();
       },
     };
   } catch (err) {
+    await backups?.close();
     await jobs?.stop();
     await database.close();
     throw err;

@@ -1,10 +1,12 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ROLE_CODES, type Role } from '@qd/core';
-import type { Config } from '../platform/config.js';
+import { loadConfig, type Config } from '../platform/config.js';
 import type { ServiceDeps } from '../platform/services.js';
 import { DEMO_REGION } from '../modules/registry/index.js';
 import { withDatabase } from './cli-database.js';
 import { auditVerifyCommand } from './commands/audit-verify.js';
+import { backupCommand } from './commands/backup.js';
+import { restoreCommand } from './commands/restore.js';
 import { drawVerifyCommand } from './commands/draw-verify.js';
 import { enterpriseImportCommand } from './commands/enterprise-import.js';
 import { migrateCommand } from './commands/migrate.js';
@@ -124,6 +126,34 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, config
     .command('verify')
     .description("check the audit log's hash chain from the first row")
     .action(run((deps) => auditVerifyCommand(deps, io)));
+
+  program
+    .command('backup')
+    .description(
+      'back up the database to FILE and its SHA-256 to FILE.sha256 (PostgreSQL: pg_dump custom format; PGlite: the data folder, also while the server runs)',
+    )
+    .argument('<file>', 'the backup file to write (must not exist)')
+    .action(async (file: string) => {
+      try {
+        setExitCode(await backupCommand(config ?? loadConfig(), { file }, io));
+      } catch (err) {
+        setExitCode(reportFailure(io, err));
+      }
+    });
+
+  program
+    .command('restore')
+    .description(
+      'restore FILE (checked against FILE.sha256), then print the row counts and verify the audit chain; stop the server first',
+    )
+    .argument('<file>', 'a file written by `qd backup`')
+    .action(async (file: string) => {
+      try {
+        setExitCode(await restoreCommand(config ?? loadConfig(), { file }, io));
+      } catch (err) {
+        setExitCode(reportFailure(io, err));
+      }
+    });
 
   // Needs no database: an observer checks a published draw with the file alone.
   program

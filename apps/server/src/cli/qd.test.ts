@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,6 +17,7 @@ import { runQd } from './program.js';
  * command, the exit code. PGlite in a temporary folder, or a fresh PostgreSQL database.
  */
 const PASSWORD = 'Cli-Test-Pass-2026';
+const LOCK_HOLDER = path.join(import.meta.dirname, '../platform/db/data-dir-lock.child.ts');
 const HEADER = '企业名称,统一社会信用代码,行政区划代码,行业门类,行业代码,企业规模,地址,成立日期,状态,法定代表人,主要产品';
 
 async function cliDatabase(): Promise<{ config: Config; dispose(): Promise<void> }> {
@@ -187,14 +189,18 @@ describe.skipIf(POSTGRES_MISSING)('qd command line', () => {
   });
 
   it.skipIf(TEST_DB === 'postgres')('stops with exit code 2 while another process holds the PGlite folder', async () => {
-    const lockFile = path.join(config.dataDir, 'qd.lock');
-    fs.writeFileSync(lockFile, String(process.ppid)); // a live process that is not this one
+    // Another process holds the folder's lock until its stdin closes.
+    const holder = spawn(process.execPath, ['--import', 'tsx', LOCK_HOLDER, config.dataDir], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     try {
+      await new Promise((resolve) => holder.stdout!.once('data', resolve));
       const r = await qd('audit', 'verify');
       expect(r.code).toBe(2);
-      expect(r.err).toContain(`is in use by another Quality District process (PID ${process.ppid})`);
+      expect(r.err).toContain(`is in use by another Quality District process (PID ${holder.pid} on `);
     } finally {
-      fs.rmSync(lockFile, { force: true });
+      holder.stdin!.end();
+      await new Promise((resolve) => holder.once('exit', resolve));
     }
   });
 });

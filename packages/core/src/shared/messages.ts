@@ -110,6 +110,7 @@ const foundationMessages = {
   conflict: { 'zh-CN': '与现有数据冲突', 'en-US': 'Conflicts with existing data' },
   badRequest: { 'zh-CN': '请求格式错误', 'en-US': 'Malformed request' },
   internal: { 'zh-CN': '服务器内部错误', 'en-US': 'Internal server error' },
+  unavailable: { 'zh-CN': '数据库暂时不可用，请稍后重试', 'en-US': 'The database is briefly unavailable: try again' },
   'import.noRows': { 'zh-CN': '文件中没有数据行', 'en-US': 'The file has no data rows' },
   'import.badFile': {
     'zh-CN': '无法读取文件，请上传 .xlsx 或 .csv',

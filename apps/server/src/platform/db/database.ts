@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -32,6 +33,11 @@ export interface Database {
   script<T = Record<string, unknown>>(text: string): Promise<T[]>;
   /** Runs fn while holding a cluster-wide advisory lock (one process at a time). */
   withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
+  /**
+   * PGlite only: a consistent copy of the data folder (gzipped tar) taken while the database
+   * serves, between two transactions. PostgreSQL is backed up with pg_dump instead.
+   */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -41,12 +47,34 @@ export interface DatabaseOptions {
   /** PGlite folder; unset means an in-memory PGlite (tests). */
   dataDir?: string | undefined;
   poolSize?: number;
+  /**
+   * PGlite with a dataDir: replace the folder's database with this dump (`qd restore`); the
+   * one it replaces is kept beside it as `pglite.before-restore-<time>`.
+   */
+  restoreFrom?: Blob;
+  /** Told when a connection is lost (PostgreSQL); the default writes one line to stderr. */
+  onConnectionError?: (err: Error) => void;
 }
+
+const logConnectionError = (err: Error) => console.error(`[db] connection lost: ${err.message}`);
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
     // Sessions run in UTC (the app shows times in Asia/Shanghai), set at connection start-up.
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 20, options: '-c TimeZone=UTC' });
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 20,
+      options: '-c TimeZone=UTC',
+      // A database that does not answer fails the request (503) instead of queueing it forever.
+      connectionTimeoutMillis: 10_000,
+    });
+    // A cut connection (failover, restart, pg_terminate_backend) must cost the requests using it,
+    // never the process: an 'error' event without a listener would end it. The pool drops the
+    // broken client (idle: at once; checked out: on release) and opens a new one when next needed.
+    const onConnectionError = options.onConnectionError ?? logConnectionError;
+    pool.on('connect', (client) => client.on('error', onConnectionError));
+    // The pool re-emits an idle client's error, which the listener above has already reported.
+    pool.on('error', () => {});
     await pool.query('select 1');
     return {
       db: drizzlePg(pool, { schema }) as unknown as Db,
@@ -78,12 +106,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       close: () => pool.end(),
     };
   }
-  const unlock = options.dataDir ? lockDataDir(options.dataDir) : () => {};
+  const unlock = options.dataDir ? await lockDataDir(options.dataDir) : async () => {};
   try {
-    const client = await PGlite.create({
-      dataDir: options.dataDir ? path.join(options.dataDir, 'pglite') : undefined,
-      extensions: { pg_trgm },
-    });
+    const pgliteDir = options.dataDir ? path.join(options.dataDir, 'pglite') : undefined;
+    if (options.restoreFrom && pgliteDir && fs.existsSync(pgliteDir)) {
+      fs.renameSync(pgliteDir, `${pgliteDir}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+    }
+    const client = await PGlite.create({ dataDir: pgliteDir, extensions: { pg_trgm }, loadDataDir: options.restoreFrom });
     await client.exec(`SET TIME ZONE 'UTC'`);
     return {
       db: drizzlePglite(client, { schema }) as unknown as Db,
@@ -94,13 +123,18 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       script: (text) => client.transaction(async (tx) => ((await tx.exec(text)).at(-1)?.rows ?? []) as never),
       // One process owns the folder (see lockDataDir), so there is nobody to exclude.
       withAdvisoryLock: (_key, fn) => fn(),
+      dumpDataDir: async () => {
+        await client.exec('CHECKPOINT');
+        // Inside a transaction of its own: no other transaction is half done while the files are read.
+        return client.transaction(() => client.dumpDataDir('gzip'));
+      },
       close: async () => {
         await client.close();
-        unlock();
+        await unlock();
       },
     };
   } catch (err) {
-    unlock();
+    await unlock();
     throw err;
   }
 }

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { pickLocale, translate, type ErrorBody } from '@qd/core';
+import { isConnectionLoss } from '../db/connection-loss.js';
 import { AppError, isUnstorableText } from './errors.js';
 
 /**
@@ -42,6 +43,14 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     if (isUnstorableText(err)) {
       return reply.status(400).send({ error: { code: 'bad_request', message: t('badRequest') } });
+    }
+    // The database connection was cut under this request (failover, restart): retryable.
+    if (isConnectionLoss(err)) {
+      request.log.warn({ err }, 'database connection lost');
+      return reply
+        .status(503)
+        .header('retry-after', '5')
+        .send({ error: { code: 'unavailable', message: t('unavailable') } });
     }
     request.log.error({ err }, 'unexpected error');
     return reply.status(500).send({ error: { code: 'internal', message: t('internal') } });

@@ -2,6 +2,7 @@ import PgBoss from 'pg-boss';
 import type { ServiceDeps } from '../services.js';
 import type { JobDefinition } from './job-definition.js';
 import { pgBossDb } from './pg-boss-db.js';
+import { isConnectionLoss } from '../db/connection-loss.js';
 
 export interface JobLog {
   info(obj: object, msg: string): void;
@@ -51,7 +52,11 @@ export async function startJobs({
     options = { connectionString: config.databaseUrl, max: 4, application_name: 'qd-jobs' };
   }
   const boss = new PgBoss(options);
-  boss.on('error', (err) => log.error({ err }, 'pg-boss error'));
+  boss.on('error', (err) => {
+    // A cut connection is routine for pg-boss (its pool reconnects, its loops retry): one line.
+    if (isConnectionLoss(err)) log.error({ reason: err.message }, 'pg-boss lost a database connection');
+    else log.error({ err }, 'pg-boss error');
+  });
   await boss.start();
   try {
     for (const job of definitions) {
