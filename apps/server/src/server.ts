@@ -8,10 +8,12 @@ import { generatePassword } from './platform/crypto/password-hash.js';
 import { isDatabaseEmpty, seedDemo } from './seed/demo-seed.js';
 import { startJobs, type JobRunner } from './platform/jobs/job-runner.js';
 import { identityJobs } from './modules/identity/index.js';
+import { auditJobs, startAuditSealer, type AuditSealer } from './platform/audit/audit.jobs.js';
+import { loadAuditKey } from './platform/audit/audit-checkpoint.js';
 import { FEATURE_MODULES } from './modules/feature-modules.js';
 
 /** Every module's background jobs. */
-const JOBS = [...identityJobs, ...FEATURE_MODULES.flatMap((m) => m.jobs ?? [])];
+const JOBS = [...auditJobs, ...identityJobs, ...FEATURE_MODULES.flatMap((m) => m.jobs ?? [])];
 
 export interface StartOptions {
   /** Overrides of the environment's configuration (port 0 picks a free port). */
@@ -46,7 +48,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     dataDir: options.inMemory ? undefined : config.dataDir,
   });
   let jobs: JobRunner | null = null;
+  let sealer: AuditSealer | null = null;
+  // An in-memory database has nothing to anchor outside itself: no key, no checkpoints.
+  const anchored = !options.inMemory;
   try {
+    // The checkpoint key exists from the first start (or a configured one that is missing stops it).
+    if (anchored) loadAuditKey(config, { create: true });
     await migrate(database);
     let demoPassword: string | null = null;
     if (options.seedDemoWhenEmpty && (await isDatabaseEmpty(database))) {
@@ -54,8 +61,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       await seedDemo(database, demoPassword);
     }
     const app = await buildApp({ database, config, clock, logger: options.logger ?? false });
+    sealer = startAuditSealer({ database, config, clock }, { checkpoints: anchored, onError: (err) => app.log.error({ err }, 'audit sealer') });
     if (config.jobs) {
-      jobs = await startJobs({ deps: { database, config, clock }, definitions: JOBS, log: options.logger ? app.log : undefined });
+      const definitions = anchored ? JOBS : JOBS.filter((j) => !auditJobs.includes(j));
+      jobs = await startJobs({ deps: { database, config, clock }, definitions, log: options.logger ? app.log : undefined });
     }
     const address = await app.listen({ port: config.port, host: config.host });
     const url = address.replace(/\/\/(0\.0\.0\.0|127\.0\.0\.1|\[::1?\])/, '//localhost');
@@ -68,11 +77,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       jobs,
       close: async () => {
         await app.close();
+        await sealer?.stop();
         await jobs?.stop();
         await database.close();
       },
     };
   } catch (err) {
+    await sealer?.stop();
     await jobs?.stop();
     await database.close();
     throw err;
