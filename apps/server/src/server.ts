@@ -61,7 +61,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       await seedDemo(database, demoPassword);
     }
     const app = await buildApp({ database, config, clock, logger: options.logger ?? false });
-    sealer = startAuditSealer({ database, config, clock }, { checkpoints: anchored, onError: (err) => app.log.error({ err }, 'audit sealer') });
+    sealer = startAuditSealer(
+      { database, config, clock },
+      { checkpoints: anchored, onError: (err) => app.log.error({ err }, 'audit sealer') },
+    );
     if (config.jobs) {
       const definitions = anchored ? JOBS : JOBS.filter((j) => !auditJobs.includes(j));
       jobs = await startJobs({ deps: { database, config, clock }, definitions, log: options.logger ? app.log : undefined });

@@ -21,6 +21,8 @@ const HEADER = '企业名称,统一社会信用代码,行政区划代码,行业�
 async function cliDatabase(): Promise<{ config: Config; dispose(): Promise<void> }> {
   const base = { ...loadConfig({}), webDist: '/nonexistent' };
   if (TEST_DB === 'postgres') {
+    // Its own data folder too: the audit checkpoints and their key live there, not in ./data.
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qd-cli-'));
     const name = `qd_cli_test_${Date.now()}_${crypto.randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: POSTGRES_URL });
     await admin.connect();
@@ -29,8 +31,9 @@ async function cliDatabase(): Promise<{ config: Config; dispose(): Promise<void>
     const url = new URL(POSTGRES_URL!);
     url.pathname = `/${name}`;
     return {
-      config: { ...base, databaseUrl: url.toString() },
+      config: { ...base, databaseUrl: url.toString(), dataDir },
       dispose: async () => {
+        fs.rmSync(dataDir, { recursive: true, force: true });
         const c = new pg.Client({ connectionString: POSTGRES_URL });
         await c.connect();
         await c.query(`drop database if exists ${name} with (force)`);

@@ -67,7 +67,11 @@ export async function sealedHead(db: Executor): Promise<{ seq: number; hash: str
 }
 
 export async function lastCheckpointSeq(db: Executor): Promise<number> {
-  const [row] = await db.select({ seq: auditCheckpoints.seq }).from(auditCheckpoints).orderBy(desc(auditCheckpoints.seq)).limit(1);
+  const [row] = await db
+    .select({ seq: auditCheckpoints.seq })
+    .from(auditCheckpoints)
+    .orderBy(desc(auditCheckpoints.seq))
+    .limit(1);
   return row?.seq ?? 0;
 }
 

@@ -179,8 +179,10 @@ export async function verifyAuditAnchored(
   for (const { cp, where } of [...all.values()].sort((a, b) => a.cp.seq - b.cp.seq)) {
     const what = `checkpoint at seq ${cp.seq} signed ${cp.at} (${where})`;
     if (key) {
-      if (cp.keyId !== key.keyId) problems.push(`${what} was signed with another key (key id ${cp.keyId}, this key ${key.keyId})`);
-      else if (!signatureHolds(key, cp)) problems.push(`${what}: the signature does not match: the checkpoint was forged or altered`);
+      if (cp.keyId !== key.keyId)
+        problems.push(`${what} was signed with another key (key id ${cp.keyId}, this key ${key.keyId})`);
+      else if (!signatureHolds(key, cp))
+        problems.push(`${what}: the signature does not match: the checkpoint was forged or altered`);
     }
     if (!head || cp.seq > head.seq) {
       problems.push(

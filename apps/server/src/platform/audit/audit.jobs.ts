@@ -36,7 +36,8 @@ export function startAuditSealer(
   const tick = async () => {
     try {
       const sealed = await sealAudit(deps.database.db, deps.config.hash);
-      if (options.checkpoints !== false && !sealed.busy && sealed.head) await writeCheckpoint(deps, { everyRows: CHECKPOINT_EVERY_ROWS, sealFirst: false });
+      if (options.checkpoints !== false && !sealed.busy && sealed.head)
+        await writeCheckpoint(deps, { everyRows: CHECKPOINT_EVERY_ROWS, sealFirst: false });
     } catch (err) {
       options.onError?.(err);
     }
