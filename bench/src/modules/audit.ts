@@ -80,10 +80,11 @@ export const auditBench: ModuleBench = {
         const client = new pg.Client({ connectionString: created.url });
         await client.connect();
         try {
-          const { rows } = await client.query<{ n: number }>(
-            `select count(*)::int as n from audit_log where action like 'services.request.%'`,
+          const { rows } = await client.query<{ n: number; unsealed: number }>(
+            `select count(*)::int as n, count(*) filter (where hash is null)::int as unsealed
+             from audit_log where action like 'services.request.%'`,
           );
-          log(`audit: ${rows[0]!.n} audit rows of service requests`);
+          log(`audit: ${rows[0]!.n} audit rows of service requests, ${rows[0]!.unsealed} not yet sealed at the end of the run`);
         } finally {
           await client.end();
         }
