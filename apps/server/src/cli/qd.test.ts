@@ -181,6 +181,24 @@ describe.skipIf(POSTGRES_MISSING)('qd command line', () => {
     expect(broken.out).toContain('BROKEN at seq 2: row content does not match its hash');
   });
 
+  it('signs a checkpoint, and reports the tail deleted after it', async () => {
+    const signed = await qd('audit', 'checkpoint');
+    expect(signed.code).toBe(0);
+    const seq = Number(/^Checkpoint at seq (\d+),/.exec(signed.out)?.[1]);
+    expect(seq).toBeGreaterThan(2);
+    expect(fs.readFileSync(path.join(config.dataDir, 'audit-checkpoints.jsonl'), 'utf8').trim().split('\n')).toHaveLength(1);
+    expect((await qd('audit', 'checkpoint')).out).toBe('No new rows since the last checkpoint: nothing to sign.');
+
+    await withDb(async (d) => {
+      await d.query('alter table audit_log disable trigger user');
+      await d.query(`delete from audit_log where seq >= $1`, [seq - 1]);
+    });
+    const cut = await qd('audit', 'verify');
+    expect(cut.code).toBe(1);
+    expect(cut.out).toContain(`BROKEN: deleted tail: the checkpoint at seq ${seq} signed`);
+    expect(cut.out).toContain(`but the chain ends at seq ${seq - 2}: rows ${seq - 1}–${seq} were deleted.`);
+  });
+
   it('answers wrong usage with exit code 2', async () => {
     expect((await qd('seed')).code).toBe(2);
     expect((await qd('seed', '--scale', 'many')).code).toBe(2);
