@@ -2,7 +2,11 @@
  * A server under test, in its own process so that its memory is its own and autocannon (in the
  * parent) does not share its event loop. Started by server-control.ts; talks over IPC.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { startAuditSealer, type AuditSealer } from '../../apps/server/src/platform/audit/audit.jobs.js';
 import { buildApp } from '../../apps/server/src/app.js';
 import { createEnterpriseTransferService, DEMO_REGION } from '../../apps/server/src/modules/registry/index.js';
 import { systemClock } from '../../apps/server/src/platform/clock.js';
@@ -22,6 +26,7 @@ async function main(cfg: ServerProcessConfig) {
   let app: FastifyInstance;
   let database: Database | null = null;
   let load: LoadTiming | null = null;
+  let sealer: AuditSealer | null = null;
 
   if (cfg.mode === 'ceiling') {
     app = buildCeilingApp();
@@ -38,6 +43,13 @@ async function main(cfg: ServerProcessConfig) {
       jobs: false,
     };
     app = await buildApp({ database, config });
+    // The audit sealer runs as in the server (its checkpoint key and file in a folder of its own).
+    const anchorDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qd-bench-audit-'));
+    sealer = startAuditSealer({
+      database,
+      config: { ...config, auditKeyFile: undefined, auditCheckpointFile: undefined, dataDir: anchorDir },
+      clock: systemClock,
+    });
   }
   // Requests begun and answered, so the bench can tell when the server has worked off the
   // requests autocannon abandoned at the end of a run.
@@ -62,6 +74,7 @@ async function main(cfg: ServerProcessConfig) {
         send({ id: req.id, type: 'import', timing: await timeImport(transfer, ctx, req.rows, DEMO_REGION, req.format) });
       } else if (req.type === 'stop') {
         await app.close();
+        await sealer?.stop();
         await database?.close();
         send({ id: req.id, type: 'stopped' });
         process.disconnect();

@@ -9,10 +9,12 @@ import { generatePassword } from './platform/crypto/password-hash.js';
 import { isDatabaseEmpty, seedDemo } from './seed/demo-seed.js';
 import { startJobs, type JobRunner } from './platform/jobs/job-runner.js';
 import { identityJobs } from './modules/identity/index.js';
+import { auditJobs, startAuditSealer, type AuditSealer } from './platform/audit/audit.jobs.js';
+import { loadAuditKey } from './platform/audit/audit-checkpoint.js';
 import { FEATURE_MODULES } from './modules/feature-modules.js';
 
 /** Every module's background jobs. */
-const JOBS = [...identityJobs, ...FEATURE_MODULES.flatMap((m) => m.jobs ?? [])];
+const JOBS = [...auditJobs, ...identityJobs, ...FEATURE_MODULES.flatMap((m) => m.jobs ?? [])];
 
 export interface StartOptions {
   /** Overrides of the environment's configuration (port 0 picks a free port). */
@@ -48,7 +50,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
   let jobs: JobRunner | null = null;
   let backups: BackupSocket | null = null;
+  let sealer: AuditSealer | null = null;
+  // An in-memory database has nothing to anchor outside itself: no key, no checkpoints.
+  const anchored = !options.inMemory;
   try {
+    // The checkpoint key exists from the first start (or a configured one that is missing stops it).
+    if (anchored) loadAuditKey(config, { create: true });
     await migrate(database);
     let demoPassword: string | null = null;
     if (options.seedDemoWhenEmpty && (await isDatabaseEmpty(database))) {
@@ -56,8 +63,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       await seedDemo(database, demoPassword);
     }
     const app = await buildApp({ database, config, clock, logger: options.logger ?? false });
+    sealer = startAuditSealer(
+      { database, config, clock },
+      { checkpoints: anchored, onError: (err) => app.log.error({ err }, 'audit sealer') },
+    );
     if (config.jobs) {
-      jobs = await startJobs({ deps: { database, config, clock }, definitions: JOBS, log: options.logger ? app.log : undefined });
+      const definitions = anchored ? JOBS : JOBS.filter((j) => !auditJobs.includes(j));
+      jobs = await startJobs({ deps: { database, config, clock }, definitions, log: options.logger ? app.log : undefined });
     }
     // `qd backup` asks a running server for a dump of its embedded database (see backup-socket.ts).
     backups = database.kind === 'pglite' && !options.inMemory ? await serveBackups(database, config.dataDir) : null;
@@ -73,12 +85,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       close: async () => {
         await app.close();
         await backups?.close();
+        await sealer?.stop();
         await jobs?.stop();
         await database.close();
       },
     };
   } catch (err) {
     await backups?.close();
+    await sealer?.stop();
     await jobs?.stop();
     await database.close();
     throw err;

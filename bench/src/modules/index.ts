@@ -1,8 +1,9 @@
 import type { ModuleBench } from '../module-bench.js';
+import { auditBench } from './audit.js';
 import { awardsBench } from './awards.js';
 import { governanceBench } from './governance.js';
 import { servicesBench } from './services.js';
 import { supervisionBench } from './supervision.js';
 
 /** Every feature module's benchmark, run after the foundation's (BENCH_ONLY=awards,services… picks some). */
-export const MODULE_BENCHES: readonly ModuleBench[] = [servicesBench, supervisionBench, awardsBench, governanceBench];
+export const MODULE_BENCHES: readonly ModuleBench[] = [servicesBench, supervisionBench, awardsBench, governanceBench, auditBench];

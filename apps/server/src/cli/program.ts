@@ -4,6 +4,7 @@ import { loadConfig, type Config } from '../platform/config.js';
 import type { ServiceDeps } from '../platform/services.js';
 import { DEMO_REGION } from '../modules/registry/index.js';
 import { withDatabase } from './cli-database.js';
+import { auditCheckpointCommand } from './commands/audit-checkpoint.js';
 import { auditVerifyCommand } from './commands/audit-verify.js';
 import { backupCommand } from './commands/backup.js';
 import { restoreCommand } from './commands/restore.js';
@@ -120,12 +121,15 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, config
       run((deps) => enterpriseImportCommand(deps, { file, region: opts.region }, io), { migrate: true })(),
     );
 
-  program
-    .command('audit')
-    .description('the audit log')
+  const audit = program.command('audit').description('the audit log');
+  audit
     .command('verify')
-    .description("check the audit log's hash chain from the first row")
+    .description("check the audit log's hash chain from the first row, and the signed checkpoints")
     .action(run((deps) => auditVerifyCommand(deps, io)));
+  audit
+    .command('checkpoint')
+    .description("sign a checkpoint of the chain's head now (the server does it every 1,000 rows and hourly)")
+    .action(run((deps) => auditCheckpointCommand(deps, io), { migrate: true }));
 
   program
     .command('backup')

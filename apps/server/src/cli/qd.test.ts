@@ -23,6 +23,8 @@ const HEADER = '企业名称,统一社会信用代码,行政区划代码,行业�
 async function cliDatabase(): Promise<{ config: Config; dispose(): Promise<void> }> {
   const base = { ...loadConfig({}), webDist: '/nonexistent' };
   if (TEST_DB === 'postgres') {
+    // Its own data folder too: the audit checkpoints and their key live there, not in ./data.
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qd-cli-'));
     const name = `qd_cli_test_${Date.now()}_${crypto.randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: POSTGRES_URL });
     await admin.connect();
@@ -31,8 +33,9 @@ async function cliDatabase(): Promise<{ config: Config; dispose(): Promise<void>
     const url = new URL(POSTGRES_URL!);
     url.pathname = `/${name}`;
     return {
-      config: { ...base, databaseUrl: url.toString() },
+      config: { ...base, databaseUrl: url.toString(), dataDir },
       dispose: async () => {
+        fs.rmSync(dataDir, { recursive: true, force: true });
         const c = new pg.Client({ connectionString: POSTGRES_URL });
         await c.connect();
         await c.query(`drop database if exists ${name} with (force)`);
@@ -178,6 +181,24 @@ describe.skipIf(POSTGRES_MISSING)('qd command line', () => {
     const broken = await qd('audit', 'verify');
     expect(broken.code).toBe(1);
     expect(broken.out).toContain('BROKEN at seq 2: row content does not match its hash');
+  });
+
+  it('signs a checkpoint, and reports the tail deleted after it', async () => {
+    const signed = await qd('audit', 'checkpoint');
+    expect(signed.code).toBe(0);
+    const seq = Number(/^Checkpoint at seq (\d+),/.exec(signed.out)?.[1]);
+    expect(seq).toBeGreaterThan(2);
+    expect(fs.readFileSync(path.join(config.dataDir, 'audit-checkpoints.jsonl'), 'utf8').trim().split('\n')).toHaveLength(1);
+    expect((await qd('audit', 'checkpoint')).out).toBe('No new rows since the last checkpoint: nothing to sign.');
+
+    await withDb(async (d) => {
+      await d.query('alter table audit_log disable trigger user');
+      await d.query(`delete from audit_log where seq >= $1`, [seq - 1]);
+    });
+    const cut = await qd('audit', 'verify');
+    expect(cut.code).toBe(1);
+    expect(cut.out).toContain(`BROKEN: deleted tail: the checkpoint at seq ${seq} signed`);
+    expect(cut.out).toContain(`but the chain ends at seq ${seq - 2}: rows ${seq - 1}–${seq} were deleted.`);
   });
 
   it('answers wrong usage with exit code 2', async () => {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { hashAlgorithm, type HashAlgorithm } from './crypto/hash-provider.js';
 
 /** Everything the server reads from its environment, read once. */
 export interface Config {
@@ -17,6 +18,12 @@ export interface Config {
   logLevel: string;
   /** Background jobs (pg-boss) in this process; QD_JOBS=0 turns them off. */
   jobs: boolean;
+  /** Digest of the audit chain (QD_HASH); checked at start-up. */
+  hash: HashAlgorithm;
+  /** Secret that signs audit checkpoints (QD_AUDIT_KEY_FILE); unset: `audit-key` in `dataDir`, made on first use. */
+  auditKeyFile: string | undefined;
+  /** Append-only export of the signed checkpoints (QD_AUDIT_CHECKPOINT_FILE); unset: `audit-checkpoints.jsonl` in `dataDir`. */
+  auditCheckpointFile: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -34,5 +41,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(env.QD_WEB_DIST ?? path.join(root, 'apps/web/dist')),
     logLevel: env.LOG_LEVEL ?? 'info',
     jobs: env.QD_JOBS !== '0',
+    hash: hashAlgorithm(env),
+    auditKeyFile: env.QD_AUDIT_KEY_FILE ? path.resolve(env.QD_AUDIT_KEY_FILE) : undefined,
+    auditCheckpointFile: env.QD_AUDIT_CHECKPOINT_FILE ? path.resolve(env.QD_AUDIT_CHECKPOINT_FILE) : undefined,
   };
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, gte, ilike, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { auditLog } from '../../platform/audit/audit.tables.js';
 import { escapeLike } from './identity.repo.js';
@@ -22,7 +22,9 @@ export async function listAudit(
   page: { offset: number; limit: number; desc: boolean },
 ): Promise<{ rows: AuditRow[]; total: number }> {
   // Events without a region (failed log-ins of unknown names) belong to every auditor's view.
+  // Only sealed rows: a row still without its hash is not part of the log yet (see audit-sealer.ts).
   const conditions: SQL[] = [
+    isNotNull(auditLog.hash),
     or(sql`${auditLog.regionCode} like ${regionScopePrefix(filter.scopeRegion) + '%'}`, sql`${auditLog.regionCode} is null`)!,
   ];
   if (filter.keyword) {
@@ -46,9 +48,4 @@ export async function listAudit(
     db.select({ n: count() }).from(auditLog).where(where),
   ]);
   return { rows, total: totalRow?.n ?? 0 };
-}
-
-/** The chain in order, a batch at a time, for verification. */
-export async function auditBatchAfter(db: Executor, afterSeq: number, limit: number): Promise<AuditRow[]> {
-  return db.select().from(auditLog).where(gt(auditLog.seq, afterSeq)).orderBy(asc(auditLog.seq)).limit(limit);
 }

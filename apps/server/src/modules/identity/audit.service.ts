@@ -2,14 +2,14 @@ import type { AuditEntry, AuditVerifyResult, Page } from '@qd/core';
 import type { auditListQuery } from '@qd/core';
 import type { z } from 'zod';
 import { appendAudit } from '../../platform/audit/audit-writer.js';
-import { verifyAuditChain } from '../../platform/audit/audit-verify.js';
+import { sealAudit } from '../../platform/audit/audit-sealer.js';
+import { sealAndVerifyChain } from '../../platform/audit/audit-verify.js';
+import type { HashAlgorithm } from '../../platform/crypto/hash-provider.js';
 import { authorize } from '../../platform/authorize.js';
-import type { Executor } from '../../platform/db/database.js';
+import type { Db } from '../../platform/db/database.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { ServiceDeps } from '../../platform/services.js';
 import * as repo from './audit.repo.js';
-
-const VERIFY_BATCH = 5000;
 
 function toEntry(row: repo.AuditRow): AuditEntry {
   return {
@@ -24,20 +24,29 @@ function toEntry(row: repo.AuditRow): AuditEntry {
     detail: row.detail ?? null,
     clientIp: row.clientIp,
     regionCode: row.regionCode,
-    hash: row.hash,
+    hash: row.hash ?? '',
   };
 }
 
-/** Verification outside a request (the `qd audit verify` command): no actor, no permission. */
-export function verifyAuditLog(db: Executor, onProgress?: (checked: number) => void): Promise<AuditVerifyResult> {
-  return verifyAuditChain((after) => repo.auditBatchAfter(db, after, VERIFY_BATCH), onProgress);
+/**
+ * Verification of the chain alone, outside a request: no actor, no permission. Rows written
+ * moments ago are sealed first. `qd audit verify` also checks the signed checkpoints.
+ */
+export async function verifyAuditLog(
+  db: Db,
+  onProgress?: (checked: number) => void,
+  algorithm: HashAlgorithm = 'sha256',
+): Promise<AuditVerifyResult> {
+  return (await sealAndVerifyChain(db, algorithm, onProgress)).chain;
 }
 
-export function createAuditService({ database }: ServiceDeps) {
+export function createAuditService({ database, config }: ServiceDeps) {
   const { db } = database;
   return {
+    /** The sealed log: rows written moments ago are sealed first, so the list shows them with their hash. */
     async list(ctx: RequestContext, query: z.infer<typeof auditListQuery>): Promise<Page<AuditEntry>> {
       authorize(ctx.actor, 'audit.read');
+      await sealAudit(db, config.hash, { wait: true });
       const { rows, total } = await repo.listAudit(
         db,
         {
@@ -57,7 +66,7 @@ export function createAuditService({ database }: ServiceDeps) {
     /** Verifying is itself an audited event: who checked, and what they found. */
     async verify(ctx: RequestContext): Promise<AuditVerifyResult> {
       authorize(ctx.actor, 'audit.verify');
-      const result = await verifyAuditLog(db);
+      const result = await verifyAuditLog(db, undefined, config.hash);
       await db.transaction((tx) =>
         appendAudit(tx, ctx, { action: 'audit.verify', outcome: result.ok ? 'success' : 'failure', detail: { ...result } }),
       );

@@ -13,7 +13,8 @@ export interface AuditRecord {
   detail: Record<string, unknown> | null;
   clientIp: string | null;
   regionCode: string | null;
-  prevHash: string;
+  /** Always set when a row is sealed; null only in the type, for rows read before sealing. */
+  prevHash: string | null;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);

@@ -1,10 +1,7 @@
-import { desc, sql } from 'drizzle-orm';
 import type { Executor } from '../db/database.js';
 import type { RequestContext } from '../request-context.js';
 import { auditLog } from './audit.tables.js';
-import { GENESIS_HASH, auditHash, type AuditRecord } from './audit-chain.js';
-
-const AUDIT_CHAIN_LOCK = 7_270_002;
+import type { AuditRecord } from './audit-chain.js';
 
 export interface AuditEvent {
   action: string;
@@ -16,17 +13,22 @@ export interface AuditEvent {
   regionCode?: string | null;
 }
 
+/** A writer whose sequence number a void filler took keeps drawing; more than this is a bug. */
+const MAX_DRAWS = 5;
+
 /**
- * Appends one row to the audit chain inside the caller's transaction, so the change and its
- * record commit or vanish together. A transaction-scoped advisory lock serializes appenders:
- * each row must see the hash of the one before it.
+ * Appends one row to the audit log inside the caller's transaction, so the change and its record
+ * commit or vanish together. The row takes its sequence number from `audit_log_seq` and is
+ * written unsealed (no hash): no lock, no read of the previous row, so concurrent writers do not
+ * queue behind each other. The sealer (audit-sealer.ts) chains committed rows moments later.
+ *
+ * ON CONFLICT: the sealer may declare a sequence number void (a filler row) in the instant
+ * between this INSERT drawing it and writing its index entry; the INSERT then draws a new one
+ * instead of failing the use-case.
  */
 export async function appendAudit(tx: Executor, ctx: RequestContext | null, event: AuditEvent): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const [last] = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
   const actor = ctx?.actor;
-  const record: AuditRecord = {
-    seq: (last?.seq ?? 0) + 1,
+  const row = {
     at: new Date(),
     actorId: actor && actor.userId !== '00000000-0000-0000-0000-000000000000' ? actor.userId : null,
     actorName: actor?.username ?? null,
@@ -39,7 +41,14 @@ export async function appendAudit(tx: Executor, ctx: RequestContext | null, even
     // An explicit null means "no region" (failed log-ins of unknown names, seen by every auditor):
     // it must not fall back to the actor's region, nor store the empty region of an unknown actor.
     regionCode: event.regionCode !== undefined ? event.regionCode : actor?.regionCode || null,
-    prevHash: last?.hash ?? GENESIS_HASH,
   };
-  await tx.insert(auditLog).values({ ...record, hash: auditHash(record) });
+  for (let draw = 0; draw < MAX_DRAWS; draw++) {
+    const inserted = await tx
+      .insert(auditLog)
+      .values(row)
+      .onConflictDoNothing({ target: auditLog.seq })
+      .returning({ seq: auditLog.seq });
+    if (inserted.length > 0) return;
+  }
+  throw new Error(`audit_log: ${MAX_DRAWS} sequence numbers in a row were taken; is audit_log_seq behind max(seq)?`);
 }
