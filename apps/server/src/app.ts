@@ -14,6 +14,7 @@ import type { Database } from './platform/db/database.js';
 import { migrationVersion } from './platform/db/migrate.js';
 import { installAuthentication } from './platform/http/authenticate.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
+import { installTextCheck } from './platform/http/well-formed-text.js';
 import {
   auditRoutes,
   authRoutes,
@@ -52,6 +53,7 @@ export async function buildApp({ database, config, logger = false, clock = syste
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installTextCheck(app);
 
   await app.register(cookie);
   await app.register(helmet, {
