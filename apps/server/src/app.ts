@@ -101,7 +101,12 @@ export async function buildApp({ database, config, logger = false, clock = syste
     async (api) => {
       installAuthentication(api, config, async (token) => {
         const s = await auth.authenticate(token);
-        return { actor: s.ctxActor, tokenHash: s.tokenHash, csrfToken: s.csrfToken };
+        return {
+          actor: s.ctxActor,
+          tokenHash: s.tokenHash,
+          csrfToken: s.csrfToken,
+          mustChangePassword: s.user.mustChangePassword,
+        };
       });
       authRoutes(api, { auth, config, database });
       usersRoutes(api, createUsersService(deps));

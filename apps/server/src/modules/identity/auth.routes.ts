@@ -34,15 +34,22 @@ export function authRoutes(app: FastifyInstance, deps: { auth: AuthService; conf
     },
   );
 
-  api.post('/auth/logout', { schema: { tags, summary: 'Log out: ends the session on the server' } }, async (request, reply) => {
-    await deps.auth.logout(contextOf(request), request.session!.tokenHash);
-    clearSessionCookies(reply, deps.config);
-    return reply.status(204).send();
-  });
+  api.post(
+    '/auth/logout',
+    { config: { beforePasswordChange: true }, schema: { tags, summary: 'Log out: ends the session on the server' } },
+    async (request, reply) => {
+      await deps.auth.logout(contextOf(request), request.session!.tokenHash);
+      clearSessionCookies(reply, deps.config);
+      return reply.status(204).send();
+    },
+  );
 
   api.get(
     '/auth/me',
-    { schema: { tags, summary: 'The signed-in user and the CSRF token', response: { 200: loginResponse } } },
+    {
+      config: { beforePasswordChange: true },
+      schema: { tags, summary: 'The signed-in user and the CSRF token', response: { 200: loginResponse } },
+    },
     async (request) => {
       const user = await findUserById(deps.database.db, request.session!.actor.userId);
       if (!user) throw unauthorized();
@@ -53,6 +60,7 @@ export function authRoutes(app: FastifyInstance, deps: { auth: AuthService; conf
   api.post(
     '/auth/change-password',
     {
+      config: { beforePasswordChange: true },
       schema: {
         tags,
         summary: 'Change one’s own password',

@@ -23,19 +23,31 @@ const ILL_FORMED_ALL = new RegExp(ILL_FORMED.source, 'g');
  * null. Iterative: a deeply nested body must not overflow the stack.
  */
 export function findIllFormedText(value: unknown): string | null {
-  const stack: { value: unknown; path: string[] }[] = [{ value, path: [] }];
+  interface Node {
+    value: unknown;
+    key: string | null;
+    parent: Node | null;
+  }
+  const pathOf = (node: Node | null): string => {
+    const keys: string[] = [];
+    for (let n = node; n && n.key !== null; n = n.parent) keys.push(n.key);
+    return keys.reverse().join('.');
+  };
+  const stack: Node[] = [{ value, key: null, parent: null }];
   while (stack.length > 0) {
-    const { value: item, path } = stack.pop()!;
+    const node = stack.pop()!;
+    const item = node.value;
     if (typeof item === 'string') {
-      if (ILL_FORMED.test(item)) return path.join('.');
+      if (ILL_FORMED.test(item)) return pathOf(node);
       continue;
     }
     if (item === null || typeof item !== 'object' || ArrayBuffer.isView(item)) continue;
     const entries = Object.entries(item);
     for (let i = entries.length - 1; i >= 0; i--) {
       const [key, child] = entries[i]!;
-      if (ILL_FORMED.test(key)) return [...path, key].join('.');
-      stack.push({ value: child, path: [...path, key] });
+      const childNode = { value: child, key, parent: node };
+      if (ILL_FORMED.test(key)) return pathOf(childNode);
+      stack.push(childNode);
     }
   }
   return null;
