@@ -85,7 +85,10 @@ export async function buildApp({ database, config, logger = false, clock = syste
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // The docs page keeps the app's own Content-Security-Policy (helmet's, above): the plugin's
+  // static one adds upgrade-insecure-requests, which breaks the page over plain HTTP on any host
+  // but localhost. No validator badge: it is an image from another site.
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null } });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.get('/api/health', { schema: { hide: true } }, async () => ({

@@ -17,6 +17,11 @@ export interface Config {
   logLevel: string;
   /** Background jobs (pg-boss) in this process; QD_JOBS=0 turns them off. */
   jobs: boolean;
+  /**
+   * Where clients reach this server (scheme, host, optional path; no trailing slash), for the
+   * absolute links it publishes (Open311 discovery). Never taken from a request's Host header.
+   */
+  publicBaseUrl: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -34,5 +39,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(env.QD_WEB_DIST ?? path.join(root, 'apps/web/dist')),
     logLevel: env.LOG_LEVEL ?? 'info',
     jobs: env.QD_JOBS !== '0',
+    publicBaseUrl: publicBaseUrlOf(env),
   };
+}
+
+/** QD_PUBLIC_BASE_URL, checked; by default this machine on the listening port (local use). */
+function publicBaseUrlOf(env: NodeJS.ProcessEnv): string {
+  const given = env.QD_PUBLIC_BASE_URL;
+  if (!given) return `${env.QD_SECURE_COOKIES === '1' ? 'https' : 'http'}://localhost:${Number(env.PORT ?? 3000)}`;
+  const url = new URL(given);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`QD_PUBLIC_BASE_URL must be http(s): ${given}`);
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
