@@ -220,6 +220,13 @@ describe.skipIf(POSTGRES_MISSING)(`users API on ${TEST_DB}`, () => {
       const res = await req('security', 'PUT', `/users/${user.id}/roles`, { roles: ['auditor'] });
       expect(res.statusCode).toBe(200);
       const session = await loginFresh(t.app, user.username, PASSWORD);
+      // an account an administrator created answers nothing else until its password is changed
+      expect((await call(t.app, session, 'POST', `${API}/audit/verify`)).statusCode).toBe(403);
+      const changed = await call(t.app, session, 'POST', `${API}/auth/change-password`, {
+        currentPassword: PASSWORD,
+        newPassword: 'Auditor-Own-Password-2026',
+      });
+      expect(changed.statusCode).toBe(200);
       expect((await call(t.app, session, 'POST', `${API}/audit/verify`)).statusCode).toBe(200);
     });
 

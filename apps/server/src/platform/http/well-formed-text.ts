@@ -15,6 +15,7 @@ declare module 'fastify' {
  * Text no column can hold: a lone UTF-16 surrogate (JSON allows `"\ud800"`, UTF-8 cannot encode
  * it, and PostgreSQL refuses it in jsonb) or U+0000 (refused in text and jsonb).
  */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what must be found
 const ILL_FORMED = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/;
 const ILL_FORMED_ALL = new RegExp(ILL_FORMED.source, 'g');
 
