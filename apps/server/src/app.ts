@@ -14,6 +14,7 @@ import type { Database } from './platform/db/database.js';
 import { installAuthentication } from './platform/http/authenticate.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
 import { healthRoute } from './platform/http/health-route.js';
+import { installTextCheck } from './platform/http/well-formed-text.js';
 import {
   auditRoutes,
   authRoutes,
@@ -52,6 +53,7 @@ export async function buildApp({ database, config, logger = false, clock = syste
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installTextCheck(app);
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -83,7 +85,10 @@ export async function buildApp({ database, config, logger = false, clock = syste
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // The docs page keeps the app's own Content-Security-Policy (helmet's, above): the plugin's
+  // static one adds upgrade-insecure-requests, which breaks the page over plain HTTP on any host
+  // but localhost. No validator badge: it is an image from another site.
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null } });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   healthRoute(app, database, VERSION);
@@ -94,7 +99,12 @@ export async function buildApp({ database, config, logger = false, clock = syste
     async (api) => {
       installAuthentication(api, config, async (token) => {
         const s = await auth.authenticate(token);
-        return { actor: s.ctxActor, tokenHash: s.tokenHash, csrfToken: s.csrfToken };
+        return {
+          actor: s.ctxActor,
+          tokenHash: s.tokenHash,
+          csrfToken: s.csrfToken,
+          mustChangePassword: s.user.mustChangePassword,
+        };
       });
       authRoutes(api, { auth, config, database });
       usersRoutes(api, createUsersService(deps));

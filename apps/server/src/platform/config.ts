@@ -24,6 +24,11 @@ export interface Config {
   auditKeyFile: string | undefined;
   /** Append-only export of the signed checkpoints (QD_AUDIT_CHECKPOINT_FILE); unset: `audit-checkpoints.jsonl` in `dataDir`. */
   auditCheckpointFile: string | undefined;
+  /**
+   * Where clients reach this server (scheme, host, optional path; no trailing slash), for the
+   * absolute links it publishes (Open311 discovery). Never taken from a request's Host header.
+   */
+  publicBaseUrl: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -44,5 +49,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     hash: hashAlgorithm(env),
     auditKeyFile: env.QD_AUDIT_KEY_FILE ? path.resolve(env.QD_AUDIT_KEY_FILE) : undefined,
     auditCheckpointFile: env.QD_AUDIT_CHECKPOINT_FILE ? path.resolve(env.QD_AUDIT_CHECKPOINT_FILE) : undefined,
+    publicBaseUrl: publicBaseUrlOf(env),
   };
+}
+
+/** QD_PUBLIC_BASE_URL, checked; by default this machine on the listening port (local use). */
+function publicBaseUrlOf(env: NodeJS.ProcessEnv): string {
+  const given = env.QD_PUBLIC_BASE_URL;
+  if (!given) return `${env.QD_SECURE_COOKIES === '1' ? 'https' : 'http'}://localhost:${Number(env.PORT ?? 3000)}`;
+  const url = new URL(given);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`QD_PUBLIC_BASE_URL must be http(s): ${given}`);
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }

@@ -21,6 +21,10 @@ const foundationMessages = {
   'validation.invalidFormat': { 'zh-CN': '格式不正确', 'en-US': 'Invalid format' },
   'validation.unknownField': { 'zh-CN': '不允许的字段', 'en-US': 'Field not allowed' },
   'validation.invalid': { 'zh-CN': '取值无效', 'en-US': 'Invalid value' },
+  'validation.illFormedText': {
+    'zh-CN': '含有无效字符（孤立的代理码元或空字符）',
+    'en-US': 'Contains characters that are not valid text (a lone surrogate or NUL)',
+  },
   'file.empty': { 'zh-CN': '文件为空', 'en-US': 'The file is empty' },
   'file.tooLarge': { 'zh-CN': '文件超过大小限制', 'en-US': 'The file is larger than allowed' },
   'file.typeNotAllowed': { 'zh-CN': '不允许的文件类型', 'en-US': 'This type of file is not allowed' },
@@ -100,6 +104,10 @@ const foundationMessages = {
   'auth.csrf': {
     'zh-CN': '缺少或错误的 CSRF 令牌',
     'en-US': 'Missing or wrong CSRF token',
+  },
+  'auth.passwordChangeRequired': {
+    'zh-CN': '请先修改初始密码',
+    'en-US': 'Change your password first',
   },
   'auth.forbidden': { 'zh-CN': '没有执行此操作的权限', 'en-US': 'You are not allowed to do this' },
   'auth.rateLimited': {

@@ -129,7 +129,29 @@ export async function recordLoginAttempt(db: Executor, row: typeof loginAttempts
   await db.insert(loginAttempts).values(row);
 }
 
-export async function countCountedFailures(db: Executor, username: string, since: Date): Promise<number> {
+/**
+ * Serialises the log-in attempts of one account, then those from one client address, for the rest
+ * of the transaction: counting and recording an attempt become one step. Every log-in path takes
+ * them in this order (account, then address) before any other write, so two log-ins never wait on
+ * each other in opposite orders. Two-key advisory locks: their own space, apart from one-key locks.
+ */
+export async function lockLoginKeys(tx: Executor, account: string, clientIp: string | null): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${LOGIN_ACCOUNT_LOCK}, hashtext(lower(${account})))`);
+  if (clientIp !== null) await tx.execute(sql`select pg_advisory_xact_lock(${LOGIN_ADDRESS_LOCK}, hashtext(${clientIp}))`);
+}
+const LOGIN_ACCOUNT_LOCK = 7_270_101;
+const LOGIN_ADDRESS_LOCK = 7_270_102;
+
+export async function resolveLoginAttempt(
+  db: Executor,
+  id: string,
+  patch: { success: boolean; counted: boolean },
+): Promise<void> {
+  await db.update(loginAttempts).set(patch).where(eq(loginAttempts.id, id));
+}
+
+/** Failures that still count toward a lock (checks in progress included), of one account, optionally from one address. */
+export async function countCountedFailures(db: Executor, username: string, since: Date, clientIp?: string | null): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(loginAttempts)
@@ -139,9 +161,28 @@ export async function countCountedFailures(db: Executor, username: string, since
         eq(loginAttempts.success, false),
         eq(loginAttempts.counted, true),
         gte(loginAttempts.at, since),
+        clientIp === undefined ? undefined : clientIp === null ? isNull(loginAttempts.clientIp) : eq(loginAttempts.clientIp, clientIp),
       ),
     );
   return row?.n ?? 0;
+}
+
+/** The times of the latest `limit` counted failures of an account from one address, newest first. */
+export async function latestCountedFailures(db: Executor, username: string, clientIp: string | null, limit: number): Promise<Date[]> {
+  const rows = await db
+    .select({ at: loginAttempts.at })
+    .from(loginAttempts)
+    .where(
+      and(
+        eq(loginAttempts.username, username),
+        eq(loginAttempts.success, false),
+        eq(loginAttempts.counted, true),
+        clientIp === null ? isNull(loginAttempts.clientIp) : eq(loginAttempts.clientIp, clientIp),
+      ),
+    )
+    .orderBy(desc(loginAttempts.at))
+    .limit(limit);
+  return rows.map((r) => r.at);
 }
 
 /** After a success, a lock or an unlock, earlier failures no longer count toward the next lock. */

@@ -31,7 +31,7 @@ const ROLE_ORGANIZATION_KIND: Partial<Record<Role, 'enterprise' | 'institution' 
 /** A role named twice is held once (and must not count twice toward separation of duties). */
 const distinct = (roles: Role[]): Role[] => [...new Set(roles)];
 
-export function createUsersService({ database }: ServiceDeps) {
+export function createUsersService({ database, clock }: ServiceDeps) {
   const { db } = database;
 
   async function toUser(row: repo.UserRow): Promise<User> {
@@ -46,7 +46,7 @@ export function createUsersService({ database }: ServiceDeps) {
       roles: row.roles,
       status: row.status,
       phone: maskPhone(row.phone),
-      lockedUntil: row.lockedUntil && row.lockedUntil > new Date() ? row.lockedUntil.toISOString() : null,
+      lockedUntil: row.lockedUntil && row.lockedUntil > clock.now() ? row.lockedUntil.toISOString() : null,
       lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
       createdAt: row.createdAt.toISOString(),
     };

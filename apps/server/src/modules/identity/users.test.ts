@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUsers, loginAll, loginFresh } from '../../testing/fixtures.js';
+import { LOCKOUT } from './auth.service.js';
 import {
   DEMO_PASSWORD,
   POSTGRES_MISSING,
@@ -219,6 +220,13 @@ describe.skipIf(POSTGRES_MISSING)(`users API on ${TEST_DB}`, () => {
       const res = await req('security', 'PUT', `/users/${user.id}/roles`, { roles: ['auditor'] });
       expect(res.statusCode).toBe(200);
       const session = await loginFresh(t.app, user.username, PASSWORD);
+      // an account an administrator created answers nothing else until its password is changed
+      expect((await call(t.app, session, 'POST', `${API}/audit/verify`)).statusCode).toBe(403);
+      const changed = await call(t.app, session, 'POST', `${API}/auth/change-password`, {
+        currentPassword: PASSWORD,
+        newPassword: 'Auditor-Own-Password-2026',
+      });
+      expect(changed.statusCode).toBe(200);
       expect((await call(t.app, session, 'POST', `${API}/audit/verify`)).statusCode).toBe(200);
     });
 
@@ -269,12 +277,13 @@ describe.skipIf(POSTGRES_MISSING)(`users API on ${TEST_DB}`, () => {
   describe('account state', () => {
     it('lets the security administrator unlock a locked account', async () => {
       const user = await create();
-      for (let i = 0; i < 5; i++) {
+      // the per-account ceiling: failures from several addresses lock the account everywhere
+      for (let i = 0; i < LOCKOUT.failuresPerAccount; i++) {
         const res = await t.app.inject({
           method: 'POST',
           url: `${API}/auth/login`,
           payload: { username: user.username, password: 'Wrong-Password-99' },
-          remoteAddress: `10.77.0.${i + 1}`,
+          remoteAddress: `10.77.${Math.floor(i / LOCKOUT.failuresPerAddress)}.${i + 1}`,
         });
         expect(res.statusCode).toBe(401);
       }

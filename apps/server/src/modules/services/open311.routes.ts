@@ -51,7 +51,7 @@ export function open311Routes(app: FastifyInstance, deps: ServiceDeps, defaultRe
         if (!file) throw new Open311Failure(404, [{ code: 404, description: 'not found' }]);
         switch (file.name) {
           case 'discovery':
-            return answer('discovery', () => open311.discovery(`${request.protocol}://${request.host}${BASE}`))(request, reply);
+            return answer('discovery', () => open311.discovery(`${deps.config.publicBaseUrl}${BASE}`))(request, reply);
           case 'services':
             return answer('services', () => open311.services(query(request)))(request, reply);
           case 'requests':

@@ -10,6 +10,8 @@ export interface SessionInfo {
   actor: Actor;
   tokenHash: string;
   csrfToken: string;
+  /** Set by an administrator's create or reset: until changed, only a few routes answer. */
+  mustChangePassword: boolean;
 }
 
 declare module 'fastify' {
@@ -19,6 +21,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Routes reachable without a session (log-in, health, public pages). */
     public?: boolean;
+    /** Routes a user who must change the password may still call (me, change-password, logout). */
+    beforePasswordChange?: boolean;
   }
 }
 
@@ -46,6 +50,10 @@ export function installAuthentication(
       if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) {
         throw new AppError(403, 'csrf_failed', 'auth.csrf');
       }
+    }
+    // The password an administrator chose (and knows) opens nothing but the way to change it.
+    if (request.session.mustChangePassword && !request.routeOptions.config?.beforePasswordChange) {
+      throw new AppError(403, 'password_change_required', 'auth.passwordChangeRequired');
     }
   });
 }

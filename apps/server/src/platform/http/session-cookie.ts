@@ -12,17 +12,25 @@ export function cookieNames(config: Config) {
     : { session: 'qd_session', csrf: 'qd_csrf' };
 }
 
+/** The attributes each cookie is set with, and cleared with: a browser only replaces a cookie set alike. */
+function cookieOptions(config: Config) {
+  const base = { path: '/', sameSite: 'strict' as const, secure: config.secureCookies };
+  return { session: { ...base, httpOnly: true }, csrf: { ...base, httpOnly: false } };
+}
+
 export function setSessionCookies(reply: FastifyReply, config: Config, token: string, csrfToken: string): void {
   const names = cookieNames(config);
-  const base = { path: '/', sameSite: 'strict' as const, secure: config.secureCookies };
-  reply.setCookie(names.session, token, { ...base, httpOnly: true, maxAge: config.sessionAbsoluteHours * 3600 });
-  reply.setCookie(names.csrf, csrfToken, { ...base, httpOnly: false, maxAge: config.sessionAbsoluteHours * 3600 });
+  const options = cookieOptions(config);
+  const maxAge = config.sessionAbsoluteHours * 3600;
+  reply.setCookie(names.session, token, { ...options.session, maxAge });
+  reply.setCookie(names.csrf, csrfToken, { ...options.csrf, maxAge });
 }
 
 export function clearSessionCookies(reply: FastifyReply, config: Config): void {
   const names = cookieNames(config);
-  reply.clearCookie(names.session, { path: '/' });
-  reply.clearCookie(names.csrf, { path: '/' });
+  const options = cookieOptions(config);
+  reply.clearCookie(names.session, options.session);
+  reply.clearCookie(names.csrf, options.csrf);
 }
 
 export function sessionTokenOf(request: FastifyRequest, config: Config): string | undefined {
