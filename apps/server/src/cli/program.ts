@@ -129,7 +129,8 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, config
   audit
     .command('checkpoint')
     .description("sign a checkpoint of the chain's head now (the server does it every 1,000 rows and hourly)")
-    .action(run((deps) => auditCheckpointCommand(deps, io), { migrate: true }));
+    .option('--after-restore', 'after restoring an older backup: keep the old checkpoint file aside and start it again')
+    .action((opts: { afterRestore?: boolean }) => run((deps) => auditCheckpointCommand(deps, opts, io), { migrate: true })());
 
   program
     .command('backup')

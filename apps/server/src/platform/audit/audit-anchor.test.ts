@@ -9,7 +9,14 @@ import { systemContext } from '../request-context.js';
 import type { ServiceDeps } from '../services.js';
 import { auditCheckpoints, auditLog } from './audit.tables.js';
 import { auditHash } from './audit-chain.js';
-import { checkpointFilePath, loadAuditKey, readCheckpointFile, signCheckpoint, writeCheckpoint } from './audit-checkpoint.js';
+import {
+  checkpointFilePath,
+  loadAuditKey,
+  readCheckpointFile,
+  restartCheckpointFile,
+  signCheckpoint,
+  writeCheckpoint,
+} from './audit-checkpoint.js';
 import { VOID_ACTION, sealAudit } from './audit-sealer.js';
 import { sealAndVerifyChain, verifyAuditAnchored } from './audit-verify.js';
 import { appendAudit } from './audit-writer.js';
@@ -284,5 +291,25 @@ describe.skipIf(POSTGRES_MISSING)(`audit anchoring on ${TEST_DB}`, () => {
       fs.writeFileSync(file, original);
     }
     expect((await verify()).ok).toBe(true);
+  });
+
+  it('after an older backup is restored, reports the lost tail, then starts the checkpoint file again', async () => {
+    await append('anchor.before-backup');
+    const restoredHead = (await sealAudit(t.database.db, 'sha256')).head!;
+    const restoredCheckpoints = readCheckpointFile(checkpointFilePath(t.config)).checkpoints.length;
+    await append('anchor.after-backup');
+    const { written } = await writeCheckpoint(deps);
+    // The restore: the database as it was at the backup, the file as it is now.
+    await asSuperuser(
+      `delete from audit_log where seq > ${restoredHead.seq}; delete from audit_checkpoints where seq = ${written!.seq}`,
+    );
+    expect((await verify()).problems).toContainEqual(expect.stringMatching(/^deleted tail: /));
+
+    const { keptAs, copied } = await restartCheckpointFile(deps);
+    expect(copied).toBe(restoredCheckpoints);
+    expect(readCheckpointFile(keptAs!).checkpoints).toHaveLength(restoredCheckpoints + 1);
+    const result = await verify();
+    expect(result.problems).toEqual([]);
+    expect(result.checkpoints.inFile).toBe(restoredCheckpoints + 1);
   });
 });

@@ -190,3 +190,24 @@ export async function writeCheckpoint(
   });
   return { written };
 }
+
+/**
+ * After restoring an older backup, the file still holds checkpoints of rows the restore took
+ * away, and verify rightly reports them as a deleted tail. The operator, having noted that,
+ * starts the file again: the old file is kept beside it (renamed, never rewritten), the new one
+ * gets the restored database's checkpoints (each still verified by its signature) and a new
+ * checkpoint of the restored head.
+ */
+export async function restartCheckpointFile(deps: CheckpointDeps): Promise<{ keptAs: string | null; copied: number }> {
+  const file = checkpointFilePath(deps.config);
+  let keptAs: string | null = null;
+  if (fs.existsSync(file)) {
+    keptAs = `${file}.before-restore-${deps.clock.now().toISOString().replace(/[:.]/g, '-')}`;
+    fs.renameSync(file, keptAs);
+  }
+  const restored = await databaseCheckpoints(deps.database.db);
+  for (const checkpoint of restored) appendCheckpointLine(file, checkpoint);
+  if (restored.length === 0) fs.closeSync(fs.openSync(file, 'a', 0o600));
+  await writeCheckpoint(deps);
+  return { keptAs, copied: restored.length };
+}
