@@ -14,6 +14,7 @@ import type { Database } from './platform/db/database.js';
 import { migrationVersion } from './platform/db/migrate.js';
 import { installAuthentication } from './platform/http/authenticate.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
+import { installUploadStaging } from './platform/http/uploads.js';
 import {
   auditRoutes,
   authRoutes,
@@ -69,6 +70,7 @@ export async function buildApp({ database, config, logger = false, clock = syste
     strictTransportSecurity: config.secureCookies,
   });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  await installUploadStaging(app, database.db);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
