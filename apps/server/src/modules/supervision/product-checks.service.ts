@@ -268,7 +268,12 @@ export function createProductChecksService(deps: ServiceDeps) {
         input.testedOn,
         async (tx, row) => {
           const before = { testedOn: row.testedOn, results: row.results, conclusion: row.conclusion, receivedOn: row.receivedOn };
-          const after = { testedOn: input.testedOn, results: input.results, conclusion: conclusionOf(input.results), receivedOn: null };
+          const after = {
+            testedOn: input.testedOn,
+            results: input.results,
+            conclusion: conclusionOf(input.results),
+            receivedOn: null,
+          };
           await repo.updateProductCheck(tx, id, {
             testedOn: after.testedOn,
             results: after.results,
