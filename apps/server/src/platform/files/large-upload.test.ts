@@ -70,15 +70,18 @@ describe.skipIf(POSTGRES_MISSING)(`large uploads (${TEST_DB})`, () => {
     await app.register(multipart);
     await installUploadStaging(app, t.database.db);
     app.get('/api/health', async () => ({ status: 'ok', migration: await migrationVersion(t.database) }));
-    app.post('/files', async (req) => {
-      const upload = await readUpload(req, DOCUMENT_POLICY);
-      return t.database.db.transaction((tx) =>
-        storeFile(tx, { regionCode: '410471', ...upload, createdBy: null, policy: DOCUMENT_POLICY }),
-      );
-    });
-    app.get<{ Params: { id: string } }>('/files/:id', async (req, reply) => {
-      const found = (await readStoredFile(t.database.db, req.params.id))!;
-      return sendStoredFile(reply, found.file, found.bytes);
+    // Inside a plugin, as the modules' routes are: staging must reach encapsulated contexts.
+    await app.register(async (api) => {
+      api.post('/files', async (req) => {
+        const upload = await readUpload(req, DOCUMENT_POLICY);
+        return t.database.db.transaction((tx) =>
+          storeFile(tx, { regionCode: '410471', ...upload, createdBy: null, policy: DOCUMENT_POLICY }),
+        );
+      });
+      api.get<{ Params: { id: string } }>('/files/:id', async (req, reply) => {
+        const found = (await readStoredFile(t.database.db, req.params.id))!;
+        return sendStoredFile(reply, found.file, found.bytes);
+      });
     });
     await app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -16,8 +16,13 @@ export interface Upload {
 
 const fieldError = (path: string, message: string) => new AppError(400, 'validation_failed', 'badRequest', [{ path, message }]);
 
-/** Where uploads are staged, per server (set by installUploadStaging). */
-const stagingDb = new WeakMap<FastifyInstance, Db>();
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Where readUpload stages uploads (installUploadStaging); a decorator, so plugins inherit it. */
+    uploadStagingDb?: Db;
+  }
+}
+
 /** The files each request staged, removed after the response unless a use-case claimed them. */
 const stagedByRequest = new WeakMap<FastifyRequest, string[]>();
 
@@ -27,7 +32,7 @@ const stagedByRequest = new WeakMap<FastifyRequest, string[]>();
  * left by a process that died mid-upload.
  */
 export async function installUploadStaging(app: FastifyInstance, db: Db): Promise<void> {
-  stagingDb.set(app, db);
+  app.decorate('uploadStagingDb', db);
   app.addHook('onResponse', async (request) => {
     const fileIds = stagedByRequest.get(request);
     if (fileIds) await discardUnclaimedChunks(db, fileIds);
@@ -55,7 +60,7 @@ export async function readUpload(request: FastifyRequest, policy: FilePolicy, fi
     part.file.resume();
     throw fieldError(part.fieldname, 'validation.unknownField');
   }
-  const db = stagingDb.get(request.server);
+  const db = request.server.uploadStagingDb;
   const stager = db ? new ChunkStager(db) : null;
   if (stager) stagedByRequest.set(request, [...(stagedByRequest.get(request) ?? []), stager.fileId]);
   const pieces: Buffer[] = [];
