@@ -662,7 +662,7 @@ describe.skipIf(POSTGRES_MISSING)(`supervision API on ${TEST_DB}`, () => {
         ['pass', null, 'fail'],
         ['fail', today(), 'pass'],
       ]);
-      fixed = await ok<ProductCheck>('office', 'POST', `${url}/notify`, { receivedOn: today() });
+      await ok<ProductCheck>('office', 'POST', `${url}/notify`, { receivedOn: today() });
       fixed = await ok<ProductCheck>('office', 'POST', `${url}/close`);
       expect(fixed).toMatchObject({ status: 'closed', finalConclusion: 'pass' });
       await fails('office', 'POST', `${url}/correction`, correction, 409);
