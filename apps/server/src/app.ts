@@ -15,6 +15,7 @@ import { installAuthentication } from './platform/http/authenticate.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
 import { healthRoute } from './platform/http/health-route.js';
 import { installTextCheck } from './platform/http/well-formed-text.js';
+import { installUploadStaging } from './platform/http/uploads.js';
 import {
   auditRoutes,
   authRoutes,
@@ -71,6 +72,7 @@ export async function buildApp({ database, config, logger = false, clock = syste
     strictTransportSecurity: config.secureCookies,
   });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  await installUploadStaging(app, database.db);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isIsoDate, todayInShanghai } from './dates.js';
+import { futureDateProblems, isIsoDate, todayInShanghai } from './dates.js';
 
 describe('calendar dates', () => {
   it('accepts only dates that exist', () => {
@@ -28,5 +28,17 @@ describe('calendar dates', () => {
     expect(todayInShanghai(new Date('2026-03-01T15:59:59Z'))).toBe('2026-03-01');
     expect(todayInShanghai(new Date('2026-03-01T16:00:00Z'))).toBe('2026-03-02');
     expect(todayInShanghai(new Date('2025-12-31T16:30:00Z'))).toBe('2026-01-01');
+  });
+
+  it('names each fact dated after today, and nothing else', () => {
+    expect(
+      futureDateProblems({ testedOn: '2026-03-02', receivedOn: '2026-03-01', sampledOn: null, bad: '2026-13-01' }, '2026-03-01'),
+    ).toEqual([{ path: 'testedOn', message: 'date.future' }]);
+    fc.assert(
+      fc.property(fc.integer({ min: -400, max: 400 }), (offset) => {
+        const day = new Date(Date.UTC(2026, 2, 1 + offset)).toISOString().slice(0, 10);
+        expect(futureDateProblems({ on: day }, '2026-03-01')).toHaveLength(offset > 0 ? 1 : 0);
+      }),
+    );
   });
 });

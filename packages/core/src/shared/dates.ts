@@ -17,3 +17,17 @@ export function todayInShanghai(now: Date = new Date()): string {
 export const isoDate = z.string().refine(isIsoDate, { error: 'date.invalid' });
 // Zod runs both refinements on a malformed value: only a real date can be "in the future".
 export const pastIsoDate = isoDate.refine((d) => !isIsoDate(d) || d <= todayInShanghai(), { error: 'date.future' });
+
+/**
+ * The fields among `dates` that lie after `today` (Asia/Shanghai): a fact — sampled, tested,
+ * received, inspected, visited, paid — cannot have happened yet. Each comes back as a field-level
+ * problem; unset fields and malformed dates (refused by their schema) are skipped.
+ */
+export function futureDateProblems(
+  dates: Record<string, string | null | undefined>,
+  today: string,
+): { path: string; message: 'date.future' }[] {
+  return Object.entries(dates)
+    .filter(([, d]) => typeof d === 'string' && isIsoDate(d) && d > today)
+    .map(([path]) => ({ path, message: 'date.future' as const }));
+}

@@ -284,6 +284,9 @@ export const productResultsInput = z.object({
   testedOn: date,
   results: z.array(testItemResult).min(1, { error: 'supervision.results.required' }).max(100),
 });
+/** The office's correction of wrongly entered results: the new values and why. */
+export const productResultsCorrectionInput = productResultsInput.extend({ reason: text(500) });
+export type ProductResultsCorrectionInput = z.infer<typeof productResultsCorrectionInput>;
 export const notifyInput = z.object({ receivedOn: date });
 export const retestRequestInput = z.object({ reason: text(2000) });
 export const objectionDecisionInput = z.object({ accept: z.boolean(), note: text(1000) });
@@ -291,6 +294,12 @@ export const retestInput = z.object({
   labName: text(200),
   testedOn: date,
   results: z.array(testItemResult).min(1, { error: 'supervision.results.required' }).max(100),
+});
+const testedFacts = z.object({
+  testedOn: z.string().nullable(),
+  results: z.array(testItemResult),
+  conclusion: z.enum(['pass', 'fail']).nullable(),
+  receivedOn: z.string().nullable(),
 });
 export const productCheckListQuery = listQuery.extend({ status: oneOf(PRODUCT_CHECK_STATES).optional() });
 export const productCheck = z.object({
@@ -327,6 +336,16 @@ export const productCheck = z.object({
     .object({ labName: z.string(), testedOn: z.string(), results: z.array(testItemResult), conclusion: z.enum(['pass', 'fail']) })
     .nullable(),
   finalConclusion: z.enum(['pass', 'fail']).nullable(),
+  /** Corrections of the results, oldest first, each with the values it replaced. */
+  corrections: z.array(
+    z.object({
+      at: z.string(),
+      actorName: z.string(),
+      reason: z.string(),
+      before: testedFacts,
+      after: testedFacts,
+    }),
+  ),
   status: oneOf(PRODUCT_CHECK_STATES),
   publicationDueOn: z.string().nullable(),
   publishedAt: z.string().nullable(),

@@ -104,6 +104,17 @@ describe('product spot check', () => {
     expect(reachableStates(productCheckMachine, 'retesting').has('objected')).toBe(false);
     expect(reachableStates(productCheckMachine, 'closed').size).toBe(1);
   });
+  it('lets the office correct recorded results until the firm objects or the check is closed', () => {
+    for (const from of ['tested', 'notified'] as const) {
+      expect(applyTransition(productCheckMachine, from, 'correctResults', office, ctx)).toMatchObject({ ok: true, to: 'tested' });
+      expect(applyTransition(productCheckMachine, from, 'correctResults', firm, ctx)).toMatchObject({
+        reason: 'transition.forbidden',
+      });
+    }
+    for (const from of ['sampled', 'objected', 'retesting', 'closed'] as const) {
+      expect(applyTransition(productCheckMachine, from, 'correctResults', office, ctx).ok).toBe(false);
+    }
+  });
   it('closes a failure only after the objection window', () => {
     expect(applyTransition(productCheckMachine, 'notified', 'close', office, ctx)).toMatchObject({
       reason: 'supervision.objection.windowOpen',

@@ -99,13 +99,20 @@ export interface ProductCheckContext {
 
 export const productCheckMachine = defineMachine<
   ProductCheckState,
-  'recordResults' | 'notify' | 'object' | 'acceptObjection' | 'refuseObjection' | 'recordRetest' | 'close',
+  'recordResults' | 'correctResults' | 'notify' | 'object' | 'acceptObjection' | 'refuseObjection' | 'recordRetest' | 'close',
   ProductCheckContext,
   Actor
 >({
   states: PRODUCT_CHECK_STATES,
   transitions: [
     { name: 'recordResults', from: 'sampled', to: 'tested', permission: 'supervision.manage' },
+    /*
+     * A wrong entry (a date, a value, a verdict) is corrected by the office, the old values kept in
+     * the check's corrections. After the notice the corrected result must reach the firm again,
+     * with a new objection window: the check goes back to "tested". Once the firm has objected,
+     * the re-test settles the result instead.
+     */
+    { name: 'correctResults', from: ['tested', 'notified'], to: 'tested', permission: 'supervision.manage' },
     { name: 'notify', from: 'tested', to: 'notified', permission: 'supervision.manage' },
     {
       name: 'object',

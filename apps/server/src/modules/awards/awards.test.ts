@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GBT_19580_2012, criteriaItems } from '@qd/core';
+import { GBT_19580_2012, criteriaItems, translate } from '@qd/core';
 import { ManualClock } from '../../platform/clock.js';
 import { addUsers, enterpriseBody, loginAll, multipartFile } from '../../testing/fixtures.js';
 import { POSTGRES_MISSING, TEST_DB, call, createTestApp, type Session, type TestApp } from '../../testing/test-app.js';
@@ -499,8 +499,17 @@ describe.skipIf(POSTGRES_MISSING)(`awards API on ${TEST_DB}`, () => {
         (await ok<App>(leader, 'POST', `/awards/applications/${app.id}/transitions`, { transition: 'completeDocumentReview' }))
           .state,
       ).toBe('site_review');
+      // A visit is recorded once made (the clock stands at 1 May 2026).
+      const ahead = await req(leader, 'PUT', `/awards/applications/${app.id}/site-review`, {
+        visitedOn: '2026-05-02',
+        members: ['组长', '组员'],
+        findings: '尚未进行',
+        adjustments: '',
+      });
+      expect(ahead.statusCode).toBe(422);
+      expect(errorOf(ahead).error.details).toEqual([{ path: 'visitedOn', message: translate('date.future', 'zh-CN') }]);
       await ok(leader, 'PUT', `/awards/applications/${app.id}/site-review`, {
-        visitedOn: '2026-07-15',
+        visitedOn: '2026-05-01',
         members: ['组长', '组员'],
         findings: '现场查看生产线与质量记录，与申报材料一致',
         adjustments: '',

@@ -1,4 +1,5 @@
 import {
+  futureDateProblems,
   conflictsOf,
   isWithinRegion,
   itemDivergence,
@@ -600,6 +601,9 @@ export function createReviewsService({ database, clock }: ServiceDeps) {
     async saveSiteReview(ctx: RequestContext, id: string, input: SiteReviewInput) {
       const { app } = await leaderAccess(ctx, id);
       if (app.state !== 'site_review') throw conflict('awards.siteReview.notNow');
+      // The record of a visit that took place.
+      const future = futureDateProblems({ visitedOn: input.visitedOn }, today());
+      if (future.length > 0) throw ruleViolated('date.future', future);
       await db.transaction(async (tx) => {
         const [record] = await repo.recordsOf(tx, [id]);
         await repo.upsertRecord(tx, {

@@ -1,5 +1,6 @@
 import {
   commit,
+  futureDateProblems,
   pay,
   reallocate,
   release,
@@ -193,6 +194,9 @@ export function createBudgetService(deps: ServiceDeps) {
     async pay(ctx: RequestContext, lineId: string, input: PaymentInput) {
       authorize(ctx.actor, 'governance.budget.manage');
       await loadLine(ctx, lineId);
+      // A payment is recorded once made.
+      const future = futureDateProblems({ paidOn: input.paidOn }, todayOf(deps));
+      if (future.length > 0) throw ruleViolated('date.future', future);
       const id = newId();
       await db.transaction(async (tx) => {
         const line = (await repo.lockLine(tx, lineId))!;

@@ -527,6 +527,16 @@ describe.skipIf(POSTGRES_MISSING)(`governance API on ${TEST_DB}`, () => {
     });
     expect(committed).toMatchObject({ committedFen: 10_000_000, remainingFen: 20_000_000 });
     const commitmentId = committed.entries!.find((e) => e.kind === 'commitment')!.id;
+    // A payment is recorded once made (the clock stands at 31 December 2027).
+    const ahead = await req('office', 'POST', `/governance/budget/lines/${award.id}/payments`, {
+      amountFen: 1,
+      commitmentId,
+      payee: '平顶山神马尼龙新材料有限公司',
+      document: '支付凭证 2028-001',
+      paidOn: '2028-01-01',
+    });
+    expect(ahead.statusCode).toBe(422);
+    expect(ahead.json().error.details).toEqual([{ path: 'paidOn', message: '日期不能晚于今天' }]);
     const paid = await ok<Line>('office', 'POST', `/governance/budget/lines/${award.id}/payments`, {
       amountFen: 10_000_000,
       commitmentId,

@@ -1,4 +1,5 @@
 import {
+  futureDateProblems,
   isWithinRegion,
   objectionDeadline,
   objectionDecisionDueOn,
@@ -24,6 +25,7 @@ import type { ServiceDeps } from '../../platform/services.js';
 import { calendarOf, readScope, today, transition } from './supervision-access.js';
 import { publicationDaysOf } from './publication.service.js';
 import * as repo from './supervision.repo.js';
+import { correctionsOf, insertCorrection } from './corrections.repo.js';
 import type { TestItemResultRow } from './supervision.tables.js';
 
 const conclusionOf = (results: TestItemResultRow[]) => (results.every((r) => r.pass) ? ('pass' as const) : ('fail' as const));
@@ -52,6 +54,10 @@ export function createProductChecksService(deps: ServiceDeps) {
       rows.map((r) => r.id),
     );
     const rectifications = await repo.rectificationIdsOf(
+      db,
+      rows.map((r) => r.id),
+    );
+    const corrections = await correctionsOf(
       db,
       rows.map((r) => r.id),
     );
@@ -92,6 +98,9 @@ export function createProductChecksService(deps: ServiceDeps) {
             ? { labName: r.retestLabName, testedOn: r.retestTestedOn, results: r.retestResults, conclusion: r.retestConclusion }
             : null,
         finalConclusion: r.status === 'closed' ? (r.retestConclusion ?? r.conclusion) : null,
+        corrections: corrections
+          .filter((c) => c.entityId === r.id)
+          .map((c) => ({ at: c.at.toISOString(), actorName: c.actorName, reason: c.reason, before: c.before, after: c.after })),
         status: r.status as ProductCheckState,
         publicationDueOn: r.publicationDueOn,
         publishedAt: r.publishedAt?.toISOString() ?? null,
@@ -152,6 +161,13 @@ export function createProductChecksService(deps: ServiceDeps) {
     return getOne(ctx, id);
   }
 
+  /** A test happens after sampling and not after today. */
+  function refuseImpossibleTestDate(row: repo.ProductCheckRow, testedOn: string) {
+    const future = futureDateProblems({ testedOn }, today(deps));
+    if (future.length > 0) throw ruleViolated('date.future', future);
+    if (testedOn < row.sampledOn) throw ruleViolated('date.invalid', [{ path: 'testedOn', message: 'date.invalid' }]);
+  }
+
   const getOne = async (ctx: RequestContext, id: string) => (await toChecks(ctx, [(await loadInScope(ctx, id)).row]))[0]!;
 
   /** Publication is due within the region's limit from the day the result became final. */
@@ -185,7 +201,8 @@ export function createProductChecksService(deps: ServiceDeps) {
           throw ruleViolated('supervision.unknownReference', [{ path: 'planId', message: 'supervision.unknownReference' }]);
         }
       }
-      if (input.sampledOn > today(deps)) throw ruleViolated('date.future', [{ path: 'sampledOn', message: 'date.future' }]);
+      const future = futureDateProblems({ sampledOn: input.sampledOn }, today(deps));
+      if (future.length > 0) throw ruleViolated('date.future', future);
       const id = newId();
       const now = deps.clock.now();
       await db.transaction(async (tx) => {
@@ -224,18 +241,72 @@ export function createProductChecksService(deps: ServiceDeps) {
     },
 
     recordResults(ctx: RequestContext, id: string, input: { testedOn: string; results: TestItemResultRow[] }) {
-      return step(ctx, id, 'recordResults', input.testedOn, async (tx, row) => {
-        if (input.testedOn < row.sampledOn) throw ruleViolated('date.invalid', [{ path: 'testedOn', message: 'date.invalid' }]);
-        const conclusion = conclusionOf(input.results);
-        await repo.updateProductCheck(tx, id, { testedOn: input.testedOn, results: input.results, conclusion });
-        return { conclusion, items: input.results.length };
-      });
+      return step(
+        ctx,
+        id,
+        'recordResults',
+        input.testedOn,
+        async (tx) => {
+          const conclusion = conclusionOf(input.results);
+          await repo.updateProductCheck(tx, id, { testedOn: input.testedOn, results: input.results, conclusion });
+          return { conclusion, items: input.results.length };
+        },
+        (row) => refuseImpossibleTestDate(row, input.testedOn),
+      );
+    },
+
+    /**
+     * The office corrects wrongly entered results (a mistyped date, value or verdict): the check
+     * takes the new values, the old ones are kept in its corrections and in the audit row. A
+     * notified check goes back to "tested" so the corrected result is notified again.
+     */
+    correctResults(ctx: RequestContext, id: string, input: { testedOn: string; results: TestItemResultRow[]; reason: string }) {
+      return step(
+        ctx,
+        id,
+        'correctResults',
+        input.testedOn,
+        async (tx, row) => {
+          const before = { testedOn: row.testedOn, results: row.results, conclusion: row.conclusion, receivedOn: row.receivedOn };
+          const after = {
+            testedOn: input.testedOn,
+            results: input.results,
+            conclusion: conclusionOf(input.results),
+            receivedOn: null,
+          };
+          await repo.updateProductCheck(tx, id, {
+            testedOn: after.testedOn,
+            results: after.results,
+            conclusion: after.conclusion,
+            // The notice carried the old result: its receipt, window and publication date lapse.
+            receivedOn: null,
+            objectionDeadline: null,
+            publicationDueOn: null,
+          });
+          await insertCorrection(tx, {
+            id: newId(),
+            regionCode: row.regionCode,
+            entityType: 'productCheck',
+            entityId: id,
+            reason: input.reason,
+            before,
+            after,
+            actorId: ctx.actor.userId,
+            actorName: ctx.actor.username,
+            at: deps.clock.now(),
+          });
+          return { reason: input.reason, before, after };
+        },
+        (row) => refuseImpossibleTestDate(row, input.testedOn),
+      );
     },
 
     /** The result reaches the firm: its objection window runs from the day of receipt. */
     notify(ctx: RequestContext, id: string, input: { receivedOn: string }) {
       return step(ctx, id, 'notify', input.receivedOn, async (tx, row) => {
-        if (input.receivedOn > today(deps) || (row.testedOn && input.receivedOn < row.testedOn)) {
+        const future = futureDateProblems({ receivedOn: input.receivedOn }, today(deps));
+        if (future.length > 0) throw ruleViolated('date.future', future);
+        if (row.testedOn && input.receivedOn < row.testedOn) {
           throw ruleViolated('date.invalid', [{ path: 'receivedOn', message: 'date.invalid' }]);
         }
         const deadline = objectionDeadline(input.receivedOn);
@@ -304,7 +375,8 @@ export function createProductChecksService(deps: ServiceDeps) {
         (row) => {
           const problem = retestLabProblem(row.labName, input.labName);
           if (problem) throw ruleViolated(problem, [{ path: 'labName', message: problem }]);
-          if (input.testedOn > today(deps)) throw ruleViolated('date.future', [{ path: 'testedOn', message: 'date.future' }]);
+          const future = futureDateProblems({ testedOn: input.testedOn }, today(deps));
+          if (future.length > 0) throw ruleViolated('date.future', future);
         },
       );
     },

@@ -1,4 +1,5 @@
 import {
+  futureDateProblems,
   gradeSignal,
   isWithinRegion,
   signalMachine,
@@ -12,7 +13,7 @@ import {
 import type { z } from 'zod';
 import { appendAudit } from '../../platform/audit/audit-writer.js';
 import { authorize } from '../../platform/authorize.js';
-import { notFound } from '../../platform/http/errors.js';
+import { notFound, ruleViolated } from '../../platform/http/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { ServiceDeps } from '../../platform/services.js';
@@ -67,6 +68,9 @@ export function createSignalsService(deps: ServiceDeps, plans: PlansService) {
 
     async create(ctx: RequestContext, input: z.infer<typeof riskSignalInput>): Promise<RiskSignal> {
       authorize(ctx.actor, 'supervision.manage');
+      // A signal reports what was already found.
+      const future = futureDateProblems({ reportedOn: input.reportedOn }, today(deps));
+      if (future.length > 0) throw ruleViolated('date.future', future);
       const id = newId();
       const now = deps.clock.now();
       await db.transaction(async (tx) => {

@@ -21,6 +21,7 @@ import {
   productCheckInput,
   productCheckListQuery,
   productResultsInput,
+  productResultsCorrectionInput,
   publicDraw,
   publicDrawList,
   publicResultPage,
@@ -220,6 +221,7 @@ export function supervisionRoutes(app: FastifyInstance, s: SupervisionServices) 
       (req) => run(contextOf(req), req.params.id, req.body as z.infer<B>),
     );
   checkAction('results', productResultsInput, (ctx, id, b) => s.productChecks.recordResults(ctx, id, b));
+  checkAction('correction', productResultsCorrectionInput, (ctx, id, b) => s.productChecks.correctResults(ctx, id, b));
   checkAction('notify', notifyInput, (ctx, id, b) => s.productChecks.notify(ctx, id, b));
   checkAction('objection', retestRequestInput, (ctx, id, b) => s.productChecks.object(ctx, id, b));
   checkAction('decision', objectionDecisionInput, (ctx, id, b) => s.productChecks.decide(ctx, id, b));

@@ -368,3 +368,32 @@ export const supervisionRectificationFiles = pgTable(
   },
   (t) => [primaryKey({ columns: [t.rectificationId, t.fileId] })],
 );
+
+/** The facts of a product check as they stood before or after a correction. */
+export interface TestedFactsRow {
+  testedOn: string | null;
+  results: TestItemResultRow[];
+  conclusion: 'pass' | 'fail' | null;
+  receivedOn: string | null;
+}
+
+/**
+ * Corrections of recorded facts (a product check's results): the values replaced and the new
+ * ones, who and why. The record itself holds the current values; this keeps the old ones.
+ */
+export const supervisionCorrections = pgTable(
+  'supervision_corrections',
+  {
+    id: uuid('id').primaryKey(),
+    regionCode: text('region_code').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: uuid('entity_id').notNull(),
+    reason: text('reason').notNull(),
+    before: jsonb('before').$type<TestedFactsRow>().notNull(),
+    after: jsonb('after').$type<TestedFactsRow>().notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull(),
+    at: ts('at').notNull(),
+  },
+  (t) => [index('supervision_corrections_entity_idx').on(t.entityId, t.at)],
+);

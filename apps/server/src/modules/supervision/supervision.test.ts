@@ -618,6 +618,85 @@ describe.skipIf(POSTGRES_MISSING)(`supervision API on ${TEST_DB}`, () => {
       expect(closed).toMatchObject({ status: 'closed', finalConclusion: 'fail', objection: null });
     });
 
+    it('refuses results dated after today, and lets the office correct wrong results with the old ones kept', async () => {
+      const c = await ok<ProductCheck>('office', 'POST', '/supervision/product-checks', sample(), 201);
+      const url = `/supervision/product-checks/${c.id}`;
+      const future = await fails(
+        'office',
+        'POST',
+        `${url}/results`,
+        { testedOn: addDays(today(), 3), results: testResults(true) },
+        422,
+        'date.future',
+      );
+      expect(future.error.details).toEqual([{ path: 'testedOn', message: translate('date.future', 'zh-CN') }]);
+      await fails('office', 'POST', `${url}/notify`, { receivedOn: addDays(today(), 1) }, 409);
+
+      // A check recorded before the rule (a future date in the row): the office can still put it right.
+      await ok('office', 'POST', `${url}/results`, { testedOn: today(), results: testResults(true) });
+      await t.database.query('update supervision_product_checks set tested_on = $1 where id = $2', [addDays(today(), 5), c.id]);
+      await fails('office', 'POST', `${url}/notify`, { receivedOn: today() }, 422, 'date.invalid');
+
+      const correction = { testedOn: today(), results: testResults(false), reason: '检验日期录错，断裂强度实测值录错' };
+      await fails('enterprise', 'POST', `${url}/correction`, correction, 403);
+      await fails('office', 'POST', `${url}/correction`, { ...correction, reason: '' }, 400);
+      await fails('office', 'POST', `${url}/correction`, { ...correction, testedOn: addDays(today(), 1) }, 422, 'date.future');
+      let fixed = await ok<ProductCheck>('office', 'POST', `${url}/correction`, correction);
+      expect(fixed).toMatchObject({ status: 'tested', testedOn: today(), conclusion: 'fail' });
+      expect(fixed.corrections).toEqual([
+        {
+          at: expect.any(String),
+          actorName: 'office',
+          reason: correction.reason,
+          before: { testedOn: addDays(today(), 5), results: testResults(true), conclusion: 'pass', receivedOn: null },
+          after: { testedOn: today(), results: testResults(false), conclusion: 'fail', receivedOn: null },
+        },
+      ]);
+
+      // After the notice, a correction sends the check back to be notified again with the new result.
+      fixed = await ok<ProductCheck>('office', 'POST', `${url}/notify`, { receivedOn: today() });
+      expect(fixed).toMatchObject({ status: 'notified', objectionDeadline: addDays(today(), 15) });
+      fixed = await ok<ProductCheck>('office', 'POST', `${url}/correction`, { ...correction, results: testResults(true) });
+      expect(fixed).toMatchObject({ status: 'tested', conclusion: 'pass', receivedOn: null, objectionDeadline: null });
+      expect(fixed.corrections.map((x) => [x.before.conclusion, x.before.receivedOn, x.after.conclusion])).toEqual([
+        ['pass', null, 'fail'],
+        ['fail', today(), 'pass'],
+      ]);
+      await ok<ProductCheck>('office', 'POST', `${url}/notify`, { receivedOn: today() });
+      fixed = await ok<ProductCheck>('office', 'POST', `${url}/close`);
+      expect(fixed).toMatchObject({ status: 'closed', finalConclusion: 'pass' });
+      await fails('office', 'POST', `${url}/correction`, correction, 409);
+
+      const audit = await ok<{ data: { action: string; targetId: string; detail: Record<string, unknown> }[] }>(
+        'auditor',
+        'GET',
+        '/audit?action=supervision.productCheck.correctResults&pageSize=100',
+      );
+      const rows = audit.data.filter((r) => r.targetId === c.id);
+      expect(rows).toHaveLength(2);
+      expect(rows.map((r) => (r.detail.before as { testedOn: string }).testedOn).sort()).toEqual(
+        [addDays(today(), 5), today()].sort(),
+      );
+    });
+
+    it('refuses sampling and notice dates after today on their field', async () => {
+      const bad = await fails('office', 'POST', '/supervision/product-checks', sample({ sampledOn: addDays(today(), 1) }), 422);
+      expect(bad.error.details).toEqual([{ path: 'sampledOn', message: translate('date.future', 'zh-CN') }]);
+      const c = await ok<ProductCheck>('office', 'POST', '/supervision/product-checks', sample(), 201);
+      await ok('office', 'POST', `/supervision/product-checks/${c.id}/results`, {
+        testedOn: today(),
+        results: testResults(true),
+      });
+      const late = await fails(
+        'office',
+        'POST',
+        `/supervision/product-checks/${c.id}/notify`,
+        { receivedOn: addDays(today(), 1) },
+        422,
+      );
+      expect(late.error.details).toEqual([{ path: 'receivedOn', message: translate('date.future', 'zh-CN') }]);
+    });
+
     it('lets the firm see only its own checks', async () => {
       const own = await ok<{ data: ProductCheck[] }>('enterprise', 'GET', '/supervision/product-checks');
       expect(own.data.length).toBeGreaterThanOrEqual(2);
@@ -635,6 +714,8 @@ describe.skipIf(POSTGRES_MISSING)(`supervision API on ${TEST_DB}`, () => {
         reportedOn: today(),
       };
       await fails('enterprise', 'POST', '/supervision/signals', body, 403);
+      const ahead = await fails('office', 'POST', '/supervision/signals', { ...body, reportedOn: addDays(today(), 1) }, 422);
+      expect(ahead.error.details).toEqual([{ path: 'reportedOn', message: translate('date.future', 'zh-CN') }]);
       let signal = await ok<{ id: string; status: string; grade: string | null; planId: string | null }>(
         'office',
         'POST',

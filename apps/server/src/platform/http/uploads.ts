@@ -1,6 +1,9 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../db/database.js';
+import { discardUnclaimedChunks, sweepOrphanChunks } from '../files/file-chunks.js';
 import type { FilePolicy } from '../files/file-policy.js';
 import type { StoredFile } from '../files/file-store.js';
+import { ChunkStager } from '../files/file-staging.js';
 import { AppError } from './errors.js';
 
 export interface Upload {
@@ -13,10 +16,36 @@ export interface Upload {
 
 const fieldError = (path: string, message: string) => new AppError(400, 'validation_failed', 'badRequest', [{ path, message }]);
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Where readUpload stages uploads (installUploadStaging); a decorator, so plugins inherit it. */
+    uploadStagingDb?: Db;
+  }
+}
+
+/** The files each request staged, removed after the response unless a use-case claimed them. */
+const stagedByRequest = new WeakMap<FastifyRequest, string[]>();
+
+/**
+ * Lets readUpload write uploads to file_chunks while they arrive. After every response the pieces
+ * of an upload no use-case kept (refused, failed, rolled back) are removed; at start-up, pieces
+ * left by a process that died mid-upload.
+ */
+export async function installUploadStaging(app: FastifyInstance, db: Db): Promise<void> {
+  app.decorate('uploadStagingDb', db);
+  app.addHook('onResponse', async (request) => {
+    const fileIds = stagedByRequest.get(request);
+    if (fileIds) await discardUnclaimedChunks(db, fileIds);
+  });
+  await sweepOrphanChunks(db);
+}
+
 /**
  * Reads one multipart file (form field `field`, default "file") within the policy's size. The
  * type and content checks happen when the file is stored (file-store.ts), so a use-case cannot
- * forget them; this only refuses what should not even be read into memory.
+ * forget them; this only refuses what should not even be read. The file is read as a stream:
+ * hashed, and (when the server stages uploads) written to the database piece by piece as it
+ * arrives, so a large file never holds the embedded database, or the event loop, in one go.
  */
 export async function readUpload(request: FastifyRequest, policy: FilePolicy, field = 'file'): Promise<Upload> {
   if (!request.isMultipart()) throw fieldError(field, 'file.multipartRequired');
@@ -27,15 +56,25 @@ export async function readUpload(request: FastifyRequest, policy: FilePolicy, fi
     throw fieldError(field, 'file.multipartRequired');
   }
   if (!part) throw fieldError(field, 'validation.required');
-  if (part.fieldname !== field) throw fieldError(part.fieldname, 'validation.unknownField');
-  let bytes: Buffer;
+  if (part.fieldname !== field) {
+    part.file.resume();
+    throw fieldError(part.fieldname, 'validation.unknownField');
+  }
+  const db = request.server.uploadStagingDb;
+  const stager = db ? new ChunkStager(db) : null;
+  if (stager) stagedByRequest.set(request, [...(stagedByRequest.get(request) ?? []), stager.fileId]);
+  const pieces: Buffer[] = [];
   try {
-    bytes = await part.toBuffer();
+    for await (const data of part.file as AsyncIterable<Buffer>) {
+      if (stager) await stager.write(data);
+      else pieces.push(data);
+    }
   } catch (err) {
     if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fieldError(field, 'file.tooLarge');
     throw err;
   }
   if (part.file.truncated) throw fieldError(field, 'file.tooLarge');
+  const bytes = stager ? await stager.finish() : Buffer.concat(pieces);
   const fields: Record<string, string> = {};
   for (const [name, value] of Object.entries(part.fields)) {
     const v = Array.isArray(value) ? value[0] : value;

@@ -14,7 +14,7 @@ import {
   type ActionType,
   type ProColumns,
 } from '@ant-design/pro-components';
-import { App, Button, Descriptions, Drawer, Form, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Descriptions, Drawer, Form, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { PRODUCT_CHECK_STATES, productCheckInput, translate, type ProductCheck } from '@qd/core';
 import { api } from '../../api/client';
@@ -167,6 +167,17 @@ export function CheckDrawer({
             {`${check.objection.filedOn}：${check.objection.reason}（${t('supervision.check.decisionDueOn')} ${check.objection.decisionDueOn}）${check.objection.decision ? ` → ${svLabel(t, 'checkAction', check.objection.decision)}` : ''}`}
           </Descriptions.Item>
         )}
+        {check.corrections.length > 0 && (
+          <Descriptions.Item label={t('supervision.check.corrections')} span={2}>
+            <div data-testid="check-corrections">
+              {check.corrections.map((c) => (
+                <div key={c.at}>
+                  {`${c.at.slice(0, 10)} ${c.actorName}：${c.reason}（${c.before.testedOn ?? ''} ${c.before.conclusion ? svLabel(t, 'conclusion', c.before.conclusion) : ''} → ${c.after.testedOn ?? ''} ${c.after.conclusion ? svLabel(t, 'conclusion', c.after.conclusion) : ''}）`}
+                </div>
+              ))}
+            </div>
+          </Descriptions.Item>
+        )}
         {check.retest && (
           <Descriptions.Item label={t('supervision.check.retest')} span={2}>
             {`${check.retest.labName} ${check.retest.testedOn} → ${svLabel(t, 'conclusion', check.retest.conclusion)}`}
@@ -203,6 +214,23 @@ export function CheckDrawer({
               <>
                 <ProFormDatePicker name="testedOn" label={t('supervision.check.testedOn')} rules={required} />
                 <ResultsList />
+              </>
+            }
+          />
+        )}
+        {has('correctResults') && (
+          <ActionButton
+            testId="correct-results-button"
+            label={t('supervision.check.correctResults')}
+            path={`${base}/correction`}
+            onDone={done}
+            initialValues={{ testedOn: check.testedOn ?? undefined, results: check.results }}
+            fields={
+              <>
+                <Alert type="info" showIcon message={t('supervision.check.correctionHint')} style={{ marginBottom: 16 }} />
+                <ProFormDatePicker name="testedOn" label={t('supervision.check.testedOn')} rules={required} />
+                <ResultsList />
+                <ProFormTextArea name="reason" label={t('supervision.check.correctionReason')} rules={required} />
               </>
             }
           />
