@@ -1,0 +1,5 @@
+DROP INDEX "organizations_name_trgm_idx";--> statement-breakpoint
+DROP INDEX "organizations_name_bigrams_idx";--> statement-breakpoint
+ALTER TABLE "organizations" ADD COLUMN "search_grams" text[] GENERATED ALWAYS AS ((qd_bigrams(name) || regexp_split_to_array(lower(name), ''))) STORED;--> statement-breakpoint
+CREATE INDEX "organizations_search_grams_idx" ON "organizations" USING gin ("search_grams");--> statement-breakpoint
+ALTER TABLE "organizations" DROP COLUMN "name_bigrams";
