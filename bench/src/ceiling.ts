@@ -72,7 +72,8 @@ export function buildSameSqlCeilingApp(query: RawQuery, scopeRegion: string): Fa
     const like = `%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const prefix = `${keyword.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const where = `o.kind = 'enterprise' and o.region_code like $1
-      and ((o.search_grams @> qd_grams($2) and o.name ilike $3) or o.credit_code like $4)`;
+      and ((o.search_grams @> (case when char_length(lower($2::text)) = 1 then array[lower($2::text)] else qd_bigrams($2::text) end)
+        and o.name ilike $3) or o.credit_code like $4)`;
     const params = [scope, keyword, like, prefix];
     const [rows, [counted]] = await Promise.all([
       query(

@@ -12,7 +12,7 @@ import { systemClock, type Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db/database.js';
 import { migrationVersion } from './platform/db/migrate.js';
-import { installAuthentication } from './platform/http/authenticate.js';
+import { createSessionCache, installAuthentication } from './platform/http/authenticate.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
 import {
   auditRoutes,
@@ -95,12 +95,19 @@ export async function buildApp({ database, config, logger = false, clock = syste
 
   const deps = { database, config, clock };
   const auth = createAuthService(deps);
+  const sessions = createSessionCache(config.sessionCacheMs);
+  app.decorate('forgetSessions', () => sessions.clear());
   await app.register(
     async (api) => {
-      installAuthentication(api, config, async (token) => {
-        const s = await auth.authenticate(token);
-        return { actor: s.ctxActor, tokenHash: s.tokenHash, csrfToken: s.csrfToken };
-      });
+      installAuthentication(
+        api,
+        config,
+        async (token) => {
+          const s = await auth.authenticate(token);
+          return { actor: s.ctxActor, tokenHash: s.tokenHash, csrfToken: s.csrfToken };
+        },
+        sessions,
+      );
       authRoutes(api, { auth, config, database });
       usersRoutes(api, createUsersService(deps));
       auditRoutes(api, createAuditService(deps));

@@ -97,9 +97,9 @@ describe.skipIf(POSTGRES_MISSING)(`keyword search on ${TEST_DB}`, () => {
   });
 
   it('estimates a total above the limit (totalIsEstimate) unless the exact count is asked for', async () => {
-    const [{ n: exact }] = await t.database.query<{ n: number }>(
+    const [{ n: exact }] = (await t.database.query<{ n: number }>(
       `select count(*)::int as n from organizations where kind = 'enterprise' and name ilike '%公司%'`,
-    );
+    )) as [{ n: number }];
     expect(exact).toBeGreaterThan(EXACT_TOTAL_LIMIT);
     const keyword = encodeURIComponent('公司');
     const estimated = (await call(t.app, s.office, 'GET', `/api/v1/enterprises?keyword=${keyword}&pageSize=5`)).json();
@@ -112,9 +112,9 @@ describe.skipIf(POSTGRES_MISSING)(`keyword search on ${TEST_DB}`, () => {
     // Under the limit the total is exact and carries no estimate flag.
     const narrow = (await call(t.app, s.office, 'GET', `/api/v1/enterprises?keyword=${encodeURIComponent('尼龙新材料')}`)).json();
     expect(narrow.totalIsEstimate).toBeUndefined();
-    const [{ n: narrowExact }] = await t.database.query<{ n: number }>(
+    const [{ n: narrowExact }] = (await t.database.query<{ n: number }>(
       `select count(*)::int as n from organizations where kind = 'enterprise' and name ilike '%尼龙新材料%'`,
-    );
+    )) as [{ n: number }];
     expect(narrow.total).toBe(narrowExact);
   });
 });
