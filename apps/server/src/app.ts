@@ -7,13 +7,14 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db/database.js';
 import { migrationVersion } from './platform/db/migrate.js';
 import { createSessionCache, installAuthentication } from './platform/http/authenticate.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
+import { compiledSerializerCompiler } from './platform/http/response-serializer.js';
 import {
   auditRoutes,
   authRoutes,
@@ -50,7 +51,7 @@ export async function buildApp({ database, config, logger = false, clock = syste
     bodyLimit: 2 * 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(compiledSerializerCompiler);
   installErrorHandler(app);
 
   await app.register(cookie);
