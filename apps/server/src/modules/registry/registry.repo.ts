@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { OrganizationKind } from '@qd/core';
 import type { Executor } from '../../platform/db/database.js';
 import { escapeLike, keywordCondition, listTotal, type ListTotal } from '../../platform/db/keyword-search.js';
@@ -6,7 +6,9 @@ import { regionScope } from '../../platform/db/region-scope.js';
 import { contacts, experts, organizations, regions } from './registry.tables.js';
 
 export type RegionRow = typeof regions.$inferSelect;
-export type OrganizationRow = typeof organizations.$inferSelect;
+/** An organization as read: every column but the search grams (index material, never shown). */
+export type OrganizationRow = Omit<typeof organizations.$inferSelect, 'searchGrams'>;
+const { searchGrams: _grams, ...organizationColumns } = getTableColumns(organizations);
 export type OrganizationInsert = typeof organizations.$inferInsert;
 export type ContactRow = typeof contacts.$inferSelect;
 export type ExpertRow = typeof experts.$inferSelect;
@@ -97,7 +99,7 @@ export async function listOrganizations(
   const column = organizations[page.sortField];
   const [rows, total] = await Promise.all([
     db
-      .select({ organization: organizations, regionName: regions.name })
+      .select({ organization: organizationColumns, regionName: regions.name })
       .from(organizations)
       .leftJoin(regions, eq(regions.code, organizations.regionCode))
       .where(where)
@@ -116,7 +118,7 @@ export async function allOrganizations(
   limit: number,
 ): Promise<OrganizationWithRegion[]> {
   const rows = await db
-    .select({ organization: organizations, regionName: regions.name })
+    .select({ organization: organizationColumns, regionName: regions.name })
     .from(organizations)
     .leftJoin(regions, eq(regions.code, organizations.regionCode))
     .where(organizationWhere(filter))
@@ -132,7 +134,7 @@ export async function countOrganizations(db: Executor, filter: OrganizationFilte
 
 export async function findOrganization(db: Executor, id: string): Promise<OrganizationWithRegion | undefined> {
   const [row] = await db
-    .select({ organization: organizations, regionName: regions.name })
+    .select({ organization: organizationColumns, regionName: regions.name })
     .from(organizations)
     .leftJoin(regions, eq(regions.code, organizations.regionCode))
     .where(eq(organizations.id, id))
@@ -398,7 +400,7 @@ export async function organizationNamesByIds(db: Executor, ids: string[]): Promi
 /** The departments of a region's subtree, leadership-group members first (for the governance module). */
 export async function listDepartmentsInRegion(db: Executor, scopeRegion: string): Promise<OrganizationRow[]> {
   return db
-    .select()
+    .select(organizationColumns)
     .from(organizations)
     .where(and(eq(organizations.kind, 'department'), regionScope(organizations.regionCode, scopeRegion)))
     .orderBy(desc(organizations.inLeadershipGroup), asc(organizations.createdAt), asc(organizations.id));
@@ -427,5 +429,5 @@ export async function findExpertsByIds(db: Executor, ids: string[]): Promise<Exp
 
 export async function findOrganizationsByIds(db: Executor, ids: string[]): Promise<OrganizationRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(organizations).where(inArray(organizations.id, ids));
+  return db.select(organizationColumns).from(organizations).where(inArray(organizations.id, ids));
 }
