@@ -21,7 +21,11 @@ export interface ServerControl {
 export async function startServerProcess(config: ServerProcessConfig): Promise<ServerControl> {
   const child: ChildProcess = fork(path.join(import.meta.dirname, 'server-process.ts'), [], {
     // BENCH_CPU_PROF=<folder>: a V8 CPU profile of each server process, written when it stops.
-    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+    ],
     env: { ...process.env, BENCH_SERVER_CONFIG: JSON.stringify(config) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

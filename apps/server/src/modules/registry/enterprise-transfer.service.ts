@@ -115,7 +115,11 @@ export function createEnterpriseTransferService({ database }: ServiceDeps) {
           }
           const firstRow = seen.get(e.creditCode);
           if (firstRow) {
-            errors.push({ row: rowNumber, column: columnLabel('creditCode'), message: `${t('import.duplicateInFile')} (${firstRow})` });
+            errors.push({
+              row: rowNumber,
+              column: columnLabel('creditCode'),
+              message: `${t('import.duplicateInFile')} (${firstRow})`,
+            });
             continue;
           }
           seen.set(e.creditCode, rowNumber);

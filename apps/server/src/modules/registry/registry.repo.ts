@@ -13,7 +13,6 @@ export type OrganizationInsert = typeof organizations.$inferInsert;
 export type ContactRow = typeof contacts.$inferSelect;
 export type ExpertRow = typeof experts.$inferSelect;
 
-
 /** Where a caller may look: a region subtree, optionally narrowed to one organization. */
 export interface RegistryScope {
   regionCode: string;

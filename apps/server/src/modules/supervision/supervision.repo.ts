@@ -1,4 +1,19 @@
-import { and, asc, count, desc, eq, getTableColumns, ilike, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { PlanFilters } from '@qd/core';
 import type { Executor } from '../../platform/db/database.js';
 import { keywordCondition } from '../../platform/db/keyword-search.js';
@@ -163,7 +178,11 @@ export async function listTargets(db: Executor, f: TargetFilter, page: PageReque
 }
 
 export async function findTarget(db: Executor, enterpriseId: string): Promise<TargetRow | undefined> {
-  const [row] = await db.select(targetColumns).from(supervisionTargets).where(eq(supervisionTargets.enterpriseId, enterpriseId)).limit(1);
+  const [row] = await db
+    .select(targetColumns)
+    .from(supervisionTargets)
+    .where(eq(supervisionTargets.enterpriseId, enterpriseId))
+    .limit(1);
   return row;
 }
 

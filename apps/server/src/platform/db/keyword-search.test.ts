@@ -27,7 +27,9 @@ describe.skipIf(POSTGRES_MISSING)(`keyword search on ${TEST_DB}`, () => {
     t = await createTestApp();
     // Enough rows that a broad keyword passes the exact-total limit.
     await t.database.db.transaction((tx) => seedScaleEnterprises(tx, EXACT_TOTAL_LIMIT + 500, DEMO_REGION, 2_000_000));
-    const some = await t.database.query<{ id: string }>(`select id from organizations where kind = 'enterprise' limit ${ODD_NAMES.length}`);
+    const some = await t.database.query<{ id: string }>(
+      `select id from organizations where kind = 'enterprise' limit ${ODD_NAMES.length}`,
+    );
     for (const [i, row] of some.entries()) {
       await t.database.query('update organizations set name = $1 where id = $2', [ODD_NAMES[i], row.id]);
     }
@@ -46,17 +48,20 @@ describe.skipIf(POSTGRES_MISSING)(`keyword search on ${TEST_DB}`, () => {
       sql`(${organizations.name} ilike ${`%${escapeLike(keyword)}%`} or ${organizations.creditCode} like ${`${escapeLike(keyword.toUpperCase())}%`})`,
     );
   const searchIds = (keyword: string) =>
-    idsOf(keywordCondition({ grams: organizations.searchGrams, contains: [organizations.name], prefixes: [organizations.creditCode] }, keyword)!);
+    idsOf(
+      keywordCondition(
+        { grams: organizations.searchGrams, contains: [organizations.name], prefixes: [organizations.creditCode] },
+        keyword,
+      )!,
+    );
 
   /** A piece of a real name, a random mix of real characters and LIKE specials, or a credit-code prefix. */
   const keywords = fc.oneof(
-    fc
-      .tuple(fc.nat(), fc.nat(), fc.integer({ min: 1, max: 5 }))
-      .map(([n, start, length]) => {
-        const chars = [...names[n % names.length]!];
-        const from = start % chars.length;
-        return chars.slice(from, from + length).join('');
-      }),
+    fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 1, max: 5 })).map(([n, start, length]) => {
+      const chars = [...names[n % names.length]!];
+      const from = start % chars.length;
+      return chars.slice(from, from + length).join('');
+    }),
     fc
       .array(fc.constantFrom('尼', '龙', '有', '限', '公', '司', 'a', 'B', 'c', 'ß', 'Ω', '%', '_', '\\', ' ', '9', '1'), {
         minLength: 1,
@@ -86,8 +91,7 @@ describe.skipIf(POSTGRES_MISSING)(`keyword search on ${TEST_DB}`, () => {
         );
         const query = t.database.db.select({ id: organizations.id }).from(organizations).where(where).toSQL();
         const result = (await tx.execute(sql.raw(`explain ${inline(query.sql, query.params)}`))) as unknown as
-          | { rows: Record<string, string>[] }
-          | Record<string, string>[];
+          { rows: Record<string, string>[] } | Record<string, string>[];
         return (Array.isArray(result) ? result : result.rows).map((r) => Object.values(r)[0]).join('\n');
       });
       expect(plan, keyword).toContain('organizations_search_grams_idx');

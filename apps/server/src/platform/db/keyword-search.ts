@@ -79,7 +79,10 @@ export async function listTotal(db: Executor, table: PgTable, where: SQL | undef
   );
   const n = capped?.n ?? 0;
   if (n <= EXACT_TOTAL_LIMIT) return { total: n };
-  return { total: Math.max(EXACT_TOTAL_LIMIT + 1, roundTwoFigures(await sampledCount(db, table, whereSql))), totalIsEstimate: true };
+  return {
+    total: Math.max(EXACT_TOTAL_LIMIT + 1, roundTwoFigures(await sampledCount(db, table, whereSql))),
+    totalIsEstimate: true,
+  };
 }
 
 /** Rows sampled for an estimate: enough for a few per cent of error on a match rate above 1/20. */
