@@ -55,19 +55,23 @@ export async function timeImport(
   const generating = performance.now();
   const buffer = await enterpriseFile(rows, regionCode, format);
   const started = performance.now();
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
   let validating: number | null = null;
   let validated: number | null = null;
   const result = await transfer.importEnterprises(ctx, { buffer, filename: `bench.${format}` }, (phase, done, total) => {
     validating ??= performance.now();
     if (phase === 'validate' && done === total) validated = performance.now();
   });
-  if (result.imported !== rows) throw new Error(`imported ${result.imported} of ${rows} rows`);
   const ended = performance.now();
+  clearInterval(sampler);
+  if (result.imported !== rows) throw new Error(`imported ${result.imported} of ${rows} rows`);
   const s = (ms: number) => ms / 1000;
   return {
     rows,
     format,
     fileMb: buffer.length / 1024 / 1024,
+    peakRssMb: Math.max(peakRss, process.memoryUsage().rss) / 1024 / 1024,
     generateSeconds: s(started - generating),
     readSeconds: s((validating ?? started) - started),
     validateSeconds: s((validated ?? ended) - (validating ?? started)),

@@ -1,4 +1,5 @@
 import type { HttpResult, LoadSettings } from './http.js';
+import type { FigureRow } from './report.js';
 
 /** One measured operation of a module benchmark: repeated runs summarised by median and p99. */
 export interface TimingResult {
@@ -22,7 +23,9 @@ export interface ModuleBenchContext {
 /** A feature module's part of `npm run bench` (bench/src/modules/<module>.ts). */
 export interface ModuleBench {
   module: string;
-  run(context: ModuleBenchContext): Promise<{ http?: HttpResult[]; timings?: TimingResult[]; skipped?: string[] }>;
+  run(
+    context: ModuleBenchContext,
+  ): Promise<{ http?: HttpResult[]; timings?: TimingResult[]; figures?: FigureRow[]; skipped?: string[] }>;
 }
 
 /** Median and 99th percentile of durations in ms. */

@@ -24,6 +24,8 @@ export interface ImportTiming {
   fileMb: number;
   /** Building the file: not part of the import, shown for scale. */
   generateSeconds: number;
+  /** The highest resident set size of the server process during the import. */
+  peakRssMb: number;
   /** Reading the spreadsheet, until validation starts. */
   readSeconds: number;
   validateSeconds: number;
@@ -39,7 +41,7 @@ export type Request =
   | { id: number; type: 'stop' };
 
 export type Reply =
-  | { type: 'ready'; url: string; load: LoadTiming | null }
+  | { type: 'ready'; url: string; ceilingUrl: string | null; load: LoadTiming | null }
   | { type: 'failed'; message: string }
   | { id: number; type: 'rss'; rssMb: number }
   | { id: number; type: 'activity'; started: number; answered: number }

@@ -5,6 +5,24 @@ import type { HttpResult } from './http.js';
 import type { TimingResult } from './module-bench.js';
 import type { ImportTiming, LoadTiming } from './protocol.js';
 
+/**
+ * One row of issue 12's table: a figure beside its ceiling and its goal. Every part of the bench
+ * adds its rows here (the foundation's API, import and memory rows in run.ts; a module bench
+ * returns `figures`), and they print first, in the order added.
+ */
+export interface FigureRow {
+  figure: string;
+  database: string;
+  measured: string;
+  /** What the same work costs without the platform's layers, or '—' where there is none. */
+  ceiling: string;
+  goal: string;
+  /** Whether the goal is met (null: not decidable from this run). */
+  met: boolean | null;
+  /** The server's peak resident set size during the measurement, when one was taken. */
+  rssMb: number | null;
+}
+
 export interface BenchReport {
   startedAt: string;
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; platform: string };
@@ -19,6 +37,7 @@ export interface BenchReport {
     importFormat: string;
   };
   load: (LoadTiming & { database: string })[];
+  figures: FigureRow[];
   http: HttpResult[];
   import: (ImportTiming & { database: string })[];
   /** The feature modules' timed operations (bench/src/modules). */
@@ -58,6 +77,19 @@ export function formatReport(r: BenchReport): string {
     `${r.settings.rows} enterprises loaded; autocannon ${r.settings.connections} connections × ${r.settings.seconds} s per scenario (after ${r.settings.warmupSeconds} s warm-up)`,
     '',
     table(
+      ['figure (issue 12)', 'database', 'measured', 'ceiling', 'goal', 'met', 'server RSS MB'],
+      r.figures.map((f) => [
+        f.figure,
+        f.database,
+        f.measured,
+        f.ceiling,
+        f.goal,
+        f.met === null ? '?' : f.met ? 'yes' : 'NO',
+        f.rssMb === null ? '—' : Math.round(f.rssMb),
+      ]),
+    ),
+    '',
+    table(
       ['scenario', 'database', 'req/s', 'p50 ms', 'p99 ms', 'server RSS MB', 'idle 1-req ms', 'requests', 'timeouts'],
       r.http.map((h) => [
         h.scenario,
@@ -81,7 +113,7 @@ export function formatReport(r: BenchReport): string {
     parts.push(
       '',
       table(
-        ['import (transfer service)', 'database', 'rows', 'file MB', 'read s', 'validate s', 'write s', 'total s'],
+        ['import (transfer service)', 'database', 'rows', 'file MB', 'read s', 'validate s', 'write s', 'total s', 'peak RSS MB'],
         r.import.map((i) => [
           `${i.format} file`,
           i.database,
@@ -91,6 +123,7 @@ export function formatReport(r: BenchReport): string {
           fixed(i.validateSeconds),
           fixed(i.writeSeconds),
           fixed(i.totalSeconds),
+          Math.round(i.peakRssMb),
         ]),
       ),
     );

@@ -1,21 +1,24 @@
 /**
  * `npm run bench`: loads BENCH_ROWS enterprises into PGlite and into PostgreSQL, measures two
- * API reads under load as a logged-in office user, the bare-Fastify ceiling, and a full-size
- * spreadsheet import; prints a table and writes bench/results/latest.json.
+ * API reads under load as a logged-in office user, each beside its same-SQL ceiling (a bare
+ * Fastify route running the same SQL with the driver), the bare-Fastify ceiling, and a full-size
+ * spreadsheet import; prints issue 12's table (figure, ceiling, goal, server RSS) first, then the
+ * detail, and writes bench/results/latest.json. BENCH_CPU_PROF=<folder> writes a CPU profile of
+ * each server process.
  *
  * Environment: BENCH_ROWS (100000), BENCH_SECONDS (10), BENCH_CONNECTIONS (50),
  * BENCH_WARMUP_SECONDS (2), BENCH_IMPORT_ROWS (= BENCH_ROWS, 0 skips), BENCH_IMPORT_FORMAT
  * (xlsx | csv), BENCH_DATABASE_URL / TEST_DATABASE_URL (the PostgreSQL server; a fresh database
- * is made on it and dropped after), BENCH_SKIP_POSTGRES=1, BENCH_ONLY (comma list of `foundation` and
+ * is made on it and dropped after), BENCH_SKIP_POSTGRES=1, BENCH_SKIP_PGLITE=1, BENCH_ONLY (comma list of `foundation` and
  * module names, e.g. `awards,services`; all when unset).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { login, runScenario, sampleEnterpriseIds, type LoadSettings } from './http.js';
+import { login, runScenario, sampleEnterpriseIds, type HttpResult, type LoadSettings } from './http.js';
 import { createBenchDatabase, DEFAULT_POSTGRES_URL } from './postgres.js';
 import type { DatabaseTarget } from './protocol.js';
-import { formatReport, loadAverage, machine, writeReport, type BenchReport } from './report.js';
+import { formatReport, loadAverage, machine, writeReport, type BenchReport, type FigureRow } from './report.js';
 import { startServerProcess } from './server-control.js';
 import { MODULE_BENCHES } from './modules/index.js';
 
@@ -49,21 +52,79 @@ async function benchDatabase(report: BenchReport, label: string, target: Databas
     const cookie = await login(server.url, 'office', PASSWORD);
     const ids = await sampleEnterpriseIds(server.url, cookie, ROWS, POINT_IDS);
 
+    // Each API figure beside its same-SQL ceiling: a bare Fastify route on the same data and driver.
+    const keywordQuery = `keyword=${encodeURIComponent(KEYWORD)}&pageSize=20`;
     const scenarios = [
-      { name: `list keyword=${KEYWORD}`, path: `/api/v1/enterprises?keyword=${encodeURIComponent(KEYWORD)}&pageSize=20`, cookie },
-      { name: 'get enterprise by id', paths: ids.map((id) => `/api/v1/enterprises/${id}`), cookie },
+      {
+        figure: `GET /enterprises?keyword=${KEYWORD}`,
+        goal: 'p99 < 100 ms',
+        met: (r: HttpResult) => r.p99Ms < 100,
+        app: { name: `list keyword=${KEYWORD}`, path: `/api/v1/enterprises?${keywordQuery}`, cookie },
+        ceiling: { name: `ceiling: same SQL, keyword=${KEYWORD}`, path: `/ceiling/enterprises?${keywordQuery}` },
+      },
+      {
+        figure: 'GET /enterprises/:id',
+        goal: '≥ 80 % of the same-SQL ceiling',
+        met: (r: HttpResult, c: HttpResult) => r.reqPerSec >= 0.8 * c.reqPerSec,
+        app: { name: 'get enterprise by id', paths: ids.map((id) => `/api/v1/enterprises/${id}`), cookie },
+        ceiling: { name: 'ceiling: same SQL, enterprise by id', paths: ids.map((id) => `/ceiling/enterprises/${id}`) },
+      },
     ];
-    for (const scenario of scenarios) {
-      log(`${label}: ${scenario.name} …`);
-      report.http.push(await runScenario(server, label, scenario, settings));
+    for (const s of scenarios) {
+      log(`${label}: ${s.app.name} …`);
+      const measured = await runScenario(server, label, s.app, settings);
+      log(`${label}: ${s.ceiling.name} …`);
+      const ceiling = await runScenario({ ...server, url: server.ceilingUrl! }, label, s.ceiling, settings);
+      report.http.push(measured, ceiling);
+      report.figures.push({
+        figure: s.figure,
+        database: label,
+        measured: `${Math.round(measured.reqPerSec)} req/s, p99 ${measured.p99Ms} ms (${percent(measured.reqPerSec, ceiling.reqPerSec)} of ceiling)`,
+        ceiling: `${Math.round(ceiling.reqPerSec)} req/s, p99 ${ceiling.p99Ms} ms`,
+        goal: s.goal,
+        met: s.met(measured, ceiling),
+        rssMb: measured.rssMb,
+      });
     }
     if (IMPORT_ROWS > 0) {
       log(`${label}: importing ${IMPORT_ROWS} rows from an ${IMPORT_FORMAT} file …`);
-      report.import.push({ database: label, ...(await server.importFile(IMPORT_ROWS, IMPORT_FORMAT)) });
+      const timing = await server.importFile(IMPORT_ROWS, IMPORT_FORMAT);
+      report.import.push({ database: label, ...timing });
+      report.figures.push({
+        figure: `import ${IMPORT_ROWS.toLocaleString('en')} rows from ${IMPORT_FORMAT}`,
+        database: label,
+        measured: `${timing.totalSeconds.toFixed(1)} s (read ${timing.readSeconds.toFixed(1)}, validate ${timing.validateSeconds.toFixed(1)}, write ${timing.writeSeconds.toFixed(1)})`,
+        ceiling: '—',
+        goal: label === 'PostgreSQL' ? '< 10 s (100k rows)' : '—',
+        met: label === 'PostgreSQL' && IMPORT_ROWS >= 100_000 ? timing.totalSeconds < 10 : null,
+        rssMb: timing.peakRssMb,
+      });
     }
   } finally {
     await server.stop();
   }
+}
+
+const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(0)} %`;
+
+/** The memory row: the server's peak RSS under the bench's load, per database. */
+function memoryFigures(report: BenchReport): FigureRow[] {
+  return ['PGlite', 'PostgreSQL'].flatMap((database) => {
+    const rows = report.figures.filter((f) => f.database === database && f.rssMb !== null);
+    if (!rows.length) return [];
+    const peak = Math.max(...rows.map((f) => f.rssMb!));
+    return [
+      {
+        figure: 'server RSS under load (peak of the rows above)',
+        database,
+        measured: `${Math.round(peak)} MB`,
+        ceiling: '—',
+        goal: database === 'PostgreSQL' ? '≤ 400 MB' : '—',
+        met: database === 'PostgreSQL' ? peak <= 400 : null,
+        rssMb: peak,
+      },
+    ];
+  });
 }
 
 async function main() {
@@ -73,6 +134,7 @@ async function main() {
     loadAverage: { before: loadAverage(), after: null },
     settings: { rows: ROWS, ...settings, importRows: IMPORT_ROWS, importFormat: IMPORT_FORMAT },
     load: [],
+    figures: [],
     http: [],
     import: [],
     timings: [],
@@ -83,11 +145,15 @@ async function main() {
   const pgServer = new URL(serverUrl);
   let postgresReachable = env.BENCH_SKIP_POSTGRES !== '1';
   if (selected('foundation')) {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qd-bench-'));
-    try {
-      await benchDatabase(report, 'PGlite', { kind: 'pglite', dataDir });
-    } finally {
-      fs.rmSync(dataDir, { recursive: true, force: true });
+    if (env.BENCH_SKIP_PGLITE === '1') {
+      report.skipped.push('PGlite (BENCH_SKIP_PGLITE=1)');
+    } else {
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qd-bench-'));
+      try {
+        await benchDatabase(report, 'PGlite', { kind: 'pglite', dataDir });
+      } finally {
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      }
     }
     if (env.BENCH_SKIP_POSTGRES === '1') {
       report.skipped.push('PostgreSQL (BENCH_SKIP_POSTGRES=1)');
@@ -113,6 +179,7 @@ async function main() {
     const out = await bench.run({ settings, postgresServerUrl: postgresReachable ? serverUrl : null, log });
     report.http.push(...(out.http ?? []));
     report.timings.push(...(out.timings ?? []));
+    report.figures.push(...(out.figures ?? []));
     report.skipped.push(...(out.skipped ?? []));
   }
 
@@ -124,6 +191,7 @@ async function main() {
     await ceiling.stop();
   }
 
+  report.figures.push(...memoryFigures(report));
   report.loadAverage.after = loadAverage();
   console.log(formatReport(report));
   console.log(`\nwritten to ${path.relative(process.cwd(), writeReport(report))}`);

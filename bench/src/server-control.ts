@@ -8,6 +8,8 @@ type RequestBody = Request extends infer R ? (R extends Request ? Omit<R, 'id'> 
 /** The bench's handle on a server process: start it, ask it things, stop it. */
 export interface ServerControl {
   url: string;
+  /** The same-SQL ceiling on the same data (bench/src/ceiling.ts), in the same process; null in ceiling mode. */
+  ceilingUrl: string | null;
   load: LoadTiming | null;
   rssMb(): Promise<number>;
   /** Requests begun and answered since the server started. */
@@ -18,7 +20,12 @@ export interface ServerControl {
 
 export async function startServerProcess(config: ServerProcessConfig): Promise<ServerControl> {
   const child: ChildProcess = fork(path.join(import.meta.dirname, 'server-process.ts'), [], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_CPU_PROF=<folder>: a V8 CPU profile of each server process, written when it stops.
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+    ],
     env: { ...process.env, BENCH_SERVER_CONFIG: JSON.stringify(config) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -51,6 +58,7 @@ export async function startServerProcess(config: ServerProcessConfig): Promise<S
 
   return {
     url: ready.url,
+    ceilingUrl: ready.ceilingUrl,
     load: ready.load,
     async rssMb() {
       const r = await ask({ type: 'rss' });

@@ -15,7 +15,7 @@ import { openDatabase, type Database } from '../../apps/server/src/platform/db/d
 import { migrate } from '../../apps/server/src/platform/db/migrate.js';
 import { systemContext } from '../../apps/server/src/platform/request-context.js';
 import { seedDemo } from '../../apps/server/src/seed/demo-seed.js';
-import { buildCeilingApp } from './ceiling.js';
+import { buildCeilingApp, buildSameSqlCeilingApp, rawQueryOf } from './ceiling.js';
 import { timeImport } from './import-file.js';
 import { loadEnterprises } from './loader.js';
 import type { LoadTiming, Reply, Request, ServerProcessConfig } from './protocol.js';
@@ -27,6 +27,8 @@ async function main(cfg: ServerProcessConfig) {
   let database: Database | null = null;
   let load: LoadTiming | null = null;
   let sealer: AuditSealer | null = null;
+  let ceiling: FastifyInstance | null = null;
+  let closeRaw = async () => {};
 
   if (cfg.mode === 'ceiling') {
     app = buildCeilingApp();
@@ -50,17 +52,23 @@ async function main(cfg: ServerProcessConfig) {
       config: { ...config, auditKeyFile: undefined, auditCheckpointFile: undefined, dataDir: anchorDir },
       clock: systemClock,
     });
+    const raw = rawQueryOf(database, target.kind === 'postgres' ? target.url : undefined);
+    closeRaw = raw.close;
+    ceiling = buildSameSqlCeilingApp(raw.query, DEMO_REGION);
   }
   // Requests begun and answered, so the bench can tell when the server has worked off the
   // requests autocannon abandoned at the end of a run.
   let started = 0;
   let answered = 0;
-  app.addHook('onRequest', async () => void started++);
-  app.addHook('onSend', async (_request, _reply, payload) => {
-    answered++;
-    return payload;
-  });
+  for (const server of [app, ceiling]) {
+    server?.addHook('onRequest', async () => void started++);
+    server?.addHook('onSend', async (_request, _reply, payload) => {
+      answered++;
+      return payload;
+    });
+  }
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const ceilingAddress = ceiling ? await ceiling.listen({ port: 0, host: '127.0.0.1' }) : null;
 
   process.on('message', async (req: Request) => {
     try {
@@ -75,6 +83,8 @@ async function main(cfg: ServerProcessConfig) {
       } else if (req.type === 'stop') {
         await app.close();
         await sealer?.stop();
+        await ceiling?.close();
+        await closeRaw();
         await database?.close();
         send({ id: req.id, type: 'stopped' });
         process.disconnect();
@@ -83,7 +93,7 @@ async function main(cfg: ServerProcessConfig) {
       send({ type: 'failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
     }
   });
-  send({ type: 'ready', url: address, load });
+  send({ type: 'ready', url: address, ceilingUrl: ceilingAddress, load });
 }
 
 const cfg = JSON.parse(process.env.BENCH_SERVER_CONFIG ?? '{}') as ServerProcessConfig;

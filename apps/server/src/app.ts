@@ -7,13 +7,14 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db/database.js';
-import { installAuthentication } from './platform/http/authenticate.js';
+import { createSessionCache, installAuthentication } from './platform/http/authenticate.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
 import { healthRoute } from './platform/http/health-route.js';
+import { compiledSerializerCompiler } from './platform/http/response-serializer.js';
 import { installTextCheck } from './platform/http/well-formed-text.js';
 import { installUploadStaging } from './platform/http/uploads.js';
 import {
@@ -52,7 +53,7 @@ export async function buildApp({ database, config, logger = false, clock = syste
     bodyLimit: 2 * 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(compiledSerializerCompiler);
   installErrorHandler(app);
   installTextCheck(app);
 
@@ -97,17 +98,24 @@ export async function buildApp({ database, config, logger = false, clock = syste
 
   const deps = { database, config, clock };
   const auth = createAuthService(deps);
+  const sessions = createSessionCache(config.sessionCacheMs);
+  app.decorate('forgetSessions', () => sessions.clear());
   await app.register(
     async (api) => {
-      installAuthentication(api, config, async (token) => {
-        const s = await auth.authenticate(token);
-        return {
-          actor: s.ctxActor,
-          tokenHash: s.tokenHash,
-          csrfToken: s.csrfToken,
-          mustChangePassword: s.user.mustChangePassword,
-        };
-      });
+      installAuthentication(
+        api,
+        config,
+        async (token) => {
+          const s = await auth.authenticate(token);
+          return {
+            actor: s.ctxActor,
+            tokenHash: s.tokenHash,
+            csrfToken: s.csrfToken,
+            mustChangePassword: s.user.mustChangePassword,
+          };
+        },
+        sessions,
+      );
       authRoutes(api, { auth, config, database });
       usersRoutes(api, createUsersService(deps));
       auditRoutes(api, createAuditService(deps));

@@ -13,6 +13,12 @@ export interface Config {
   trustProxy: boolean;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /**
+   * How long a process trusts a session it looked up (QD_SESSION_CACHE_MS, 2000; 0 turns it
+   * off): reads then cost one query, not two. Any state-changing request clears this process's
+   * cache at once; a change made by another process takes effect within this time.
+   */
+  sessionCacheMs: number;
   demoPassword: string | undefined;
   webDist: string;
   logLevel: string;
@@ -42,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.QD_TRUST_PROXY === '1',
     sessionIdleMinutes: Number(env.QD_SESSION_IDLE_MINUTES ?? 30),
     sessionAbsoluteHours: Number(env.QD_SESSION_ABSOLUTE_HOURS ?? 12),
+    sessionCacheMs: Number(env.QD_SESSION_CACHE_MS ?? 2000),
     demoPassword: env.QD_DEMO_PASSWORD || undefined,
     webDist: path.resolve(env.QD_WEB_DIST ?? path.join(root, 'apps/web/dist')),
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -29,10 +29,12 @@ export interface ProTableResult<T> {
   data: T[];
   total: number;
   success: true;
+  /** The total is an estimate (above 10,000 matches): show it as 约 …. */
+  totalIsEstimate: boolean;
 }
 
 /** Loads one page for a ProTable: `{data,total,current,pageSize}` → `{data,total,success}`. */
 export async function fetchPage<T>(path: string, query: Query): Promise<ProTableResult<T>> {
   const page = await api.get<Page<T>>(path, { query });
-  return { data: page.data, total: page.total, success: true };
+  return { data: page.data, total: page.total, success: true, totalIsEstimate: page.totalIsEstimate === true };
 }

@@ -32,6 +32,7 @@ const foundationEn = {
   'common.deleted': 'Deleted',
   'common.deleteConfirm': 'Delete this?',
   'common.total': '{total} in total',
+  'common.totalEstimate': 'about {total} in total',
   'common.status': 'Status',
   'common.region': 'Region',
   'common.address': 'Address',

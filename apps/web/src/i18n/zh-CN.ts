@@ -34,6 +34,7 @@ const foundationZh = {
   'common.deleted': '已删除',
   'common.deleteConfirm': '确定删除吗？',
   'common.total': '共 {total} 条',
+  'common.totalEstimate': '约 {total} 条',
   'common.status': '状态',
   'common.region': '所属区域',
   'common.address': '地址',

@@ -14,6 +14,8 @@ export const listQuery = z.object({
     .regex(/^-?[a-zA-Z]+$/, { error: 'validation.invalidFormat' })
     .optional(),
   keyword: z.string().trim().max(100).optional(),
+  /** `1`: count every match; otherwise a total above 10,000 is an estimate (`totalIsEstimate`). */
+  exactTotal: z.enum(['0', '1']).optional(),
 });
 export type ListQuery = z.infer<typeof listQuery>;
 
@@ -23,6 +25,8 @@ export function pageOf<T extends z.ZodType>(item: T) {
     total: z.number().int(),
     current: z.number().int(),
     pageSize: z.number().int(),
+    /** Present (true) when `total` is an estimate (shown as 约 …); absent when it is exact. */
+    totalIsEstimate: z.literal(true).optional(),
   });
 }
 
@@ -31,6 +35,7 @@ export interface Page<T> {
   total: number;
   current: number;
   pageSize: number;
+  totalIsEstimate?: true;
 }
 
 /** Splits `-createdAt` into the field and direction, keeping only fields the list allows. */

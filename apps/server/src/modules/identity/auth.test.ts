@@ -119,6 +119,8 @@ describe.skipIf(POSTGRES_MISSING)(`auth on ${TEST_DB}`, () => {
       .update(sessions)
       .set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) })
       .where(eq(sessions.userId, s.userId));
+    // Changed behind the server's back: as after Config.sessionCacheMs.
+    t.app.forgetSessions();
     const res = await call(t.app, s, 'GET', '/api/v1/auth/me');
     expect(res.statusCode).toBe(401);
     expect(res.json().error.message).toBe('会话已过期，请重新登录');
@@ -131,6 +133,7 @@ describe.skipIf(POSTGRES_MISSING)(`auth on ${TEST_DB}`, () => {
       .update(sessions)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(sessions.userId, s.userId));
+    t.app.forgetSessions();
     expect((await call(t.app, s, 'GET', '/api/v1/auth/me')).statusCode).toBe(401);
   });
 

@@ -91,12 +91,18 @@ export function createOrganizationsService({ database }: ServiceDeps) {
     async list(ctx: RequestContext, kind: OrganizationKind, query: OrganizationListQuery): Promise<Page<Organization>> {
       const scope = readScope(ctx.actor);
       const sort = parseSort(query.sort, repo.ORGANIZATION_SORT_FIELDS, { field: 'createdAt', desc: true });
-      const { rows, total } = await repo.listOrganizations(
+      const { rows, ...total } = await repo.listOrganizations(
         db,
         { kind, scope, ...query },
-        { offset: (query.current - 1) * query.pageSize, limit: query.pageSize, sortField: sort.field, desc: sort.desc },
+        {
+          offset: (query.current - 1) * query.pageSize,
+          limit: query.pageSize,
+          sortField: sort.field,
+          desc: sort.desc,
+          exactTotal: query.exactTotal === '1',
+        },
       );
-      return { data: rows.map(toOrganization), total, current: query.current, pageSize: query.pageSize };
+      return { data: rows.map(toOrganization), ...total, current: query.current, pageSize: query.pageSize };
     },
 
     async get(ctx: RequestContext, kind: OrganizationKind, id: string): Promise<Organization> {

@@ -1,18 +1,17 @@
-import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { OrganizationKind } from '@qd/core';
 import type { Executor } from '../../platform/db/database.js';
+import { escapeLike, keywordCondition, listTotal, type ListTotal } from '../../platform/db/keyword-search.js';
 import { regionScope } from '../../platform/db/region-scope.js';
 import { contacts, experts, organizations, regions } from './registry.tables.js';
 
 export type RegionRow = typeof regions.$inferSelect;
-export type OrganizationRow = typeof organizations.$inferSelect;
+/** An organization as read: every column but the search grams (index material, never shown). */
+export type OrganizationRow = Omit<typeof organizations.$inferSelect, 'searchGrams'>;
+const { searchGrams: _grams, ...organizationColumns } = getTableColumns(organizations);
 export type OrganizationInsert = typeof organizations.$inferInsert;
 export type ContactRow = typeof contacts.$inferSelect;
 export type ExpertRow = typeof experts.$inferSelect;
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** Where a caller may look: a region subtree, optionally narrowed to one organization. */
 export interface RegistryScope {
@@ -62,6 +61,13 @@ export interface OrganizationFilter {
   inLeadershipGroup?: boolean | undefined;
 }
 
+/** Name contains the keyword, or the credit code starts with it. */
+const ORGANIZATION_SEARCH = {
+  grams: organizations.searchGrams,
+  contains: [organizations.name],
+  prefixes: [organizations.creditCode],
+};
+
 export const ORGANIZATION_SORT_FIELDS = ['name', 'creditCode', 'createdAt', 'foundedOn', 'regionCode'] as const;
 export type OrganizationSortField = (typeof ORGANIZATION_SORT_FIELDS)[number];
 
@@ -70,19 +76,8 @@ function organizationWhere(f: OrganizationFilter): SQL | undefined {
     eq(organizations.kind, f.kind),
     ...scopeConditions(f.scope, organizations.regionCode, organizations.id),
   ];
-  if (f.keyword) {
-    const nameContains = ilike(organizations.name, `%${escapeLike(f.keyword)}%`);
-    conditions.push(
-      or(
-        // Two characters or more: the bigram index narrows to names holding every piece of the
-        // keyword, the ILIKE keeps those that hold it in one run (the pieces could be apart).
-        [...f.keyword].length >= 2
-          ? and(sql`${organizations.nameBigrams} @> qd_bigrams(${f.keyword})`, nameContains)!
-          : nameContains,
-        sql`${organizations.creditCode} like ${escapeLike(f.keyword.toUpperCase()) + '%'}`,
-      )!,
-    );
-  }
+  const keyword = keywordCondition(ORGANIZATION_SEARCH, f.keyword);
+  if (keyword) conditions.push(keyword);
   if (f.status) conditions.push(eq(organizations.status, f.status as OrganizationRow['status']));
   if (f.regionCode) conditions.push(regionScope(organizations.regionCode, f.regionCode));
   if (f.industrySection) conditions.push(eq(organizations.industrySection, f.industrySection));
@@ -97,22 +92,22 @@ export type OrganizationWithRegion = OrganizationRow & { regionName: string | nu
 export async function listOrganizations(
   db: Executor,
   filter: OrganizationFilter,
-  page: { offset: number; limit: number; sortField: OrganizationSortField; desc: boolean },
-): Promise<{ rows: OrganizationWithRegion[]; total: number }> {
+  page: { offset: number; limit: number; sortField: OrganizationSortField; desc: boolean; exactTotal?: boolean },
+): Promise<{ rows: OrganizationWithRegion[] } & ListTotal> {
   const where = organizationWhere(filter);
   const column = organizations[page.sortField];
-  const [rows, [totalRow]] = await Promise.all([
+  const [rows, total] = await Promise.all([
     db
-      .select({ organization: organizations, regionName: regions.name })
+      .select({ organization: organizationColumns, regionName: regions.name })
       .from(organizations)
       .leftJoin(regions, eq(regions.code, organizations.regionCode))
       .where(where)
       .orderBy(page.desc ? desc(column) : asc(column), asc(organizations.id))
       .limit(page.limit)
       .offset(page.offset),
-    db.select({ n: count() }).from(organizations).where(where),
+    listTotal(db, organizations, where, page.exactTotal),
   ]);
-  return { rows: rows.map((r) => ({ ...r.organization, regionName: r.regionName })), total: totalRow?.n ?? 0 };
+  return { rows: rows.map((r) => ({ ...r.organization, regionName: r.regionName })), ...total };
 }
 
 /** Every row matching the filter, in name order, up to `limit` (for exports). */
@@ -122,7 +117,7 @@ export async function allOrganizations(
   limit: number,
 ): Promise<OrganizationWithRegion[]> {
   const rows = await db
-    .select({ organization: organizations, regionName: regions.name })
+    .select({ organization: organizationColumns, regionName: regions.name })
     .from(organizations)
     .leftJoin(regions, eq(regions.code, organizations.regionCode))
     .where(organizationWhere(filter))
@@ -138,7 +133,7 @@ export async function countOrganizations(db: Executor, filter: OrganizationFilte
 
 export async function findOrganization(db: Executor, id: string): Promise<OrganizationWithRegion | undefined> {
   const [row] = await db
-    .select({ organization: organizations, regionName: regions.name })
+    .select({ organization: organizationColumns, regionName: regions.name })
     .from(organizations)
     .leftJoin(regions, eq(regions.code, organizations.regionCode))
     .where(eq(organizations.id, id))
@@ -404,7 +399,7 @@ export async function organizationNamesByIds(db: Executor, ids: string[]): Promi
 /** The departments of a region's subtree, leadership-group members first (for the governance module). */
 export async function listDepartmentsInRegion(db: Executor, scopeRegion: string): Promise<OrganizationRow[]> {
   return db
-    .select()
+    .select(organizationColumns)
     .from(organizations)
     .where(and(eq(organizations.kind, 'department'), regionScope(organizations.regionCode, scopeRegion)))
     .orderBy(desc(organizations.inLeadershipGroup), asc(organizations.createdAt), asc(organizations.id));
@@ -433,5 +428,5 @@ export async function findExpertsByIds(db: Executor, ids: string[]): Promise<Exp
 
 export async function findOrganizationsByIds(db: Executor, ids: string[]): Promise<OrganizationRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(organizations).where(inArray(organizations.id, ids));
+  return db.select(organizationColumns).from(organizations).where(inArray(organizations.id, ids));
 }

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { searchGramsColumn } from '../../platform/db/keyword-search.js';
 import { boolean, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const regions = pgTable('regions', {
@@ -42,14 +43,8 @@ export const organizations = pgTable(
       .notNull()
       .default(sql`'{}'::text[]`),
     qualifications: text('qualifications'),
-    /**
-     * Every two-character piece of the lower-cased name (qd_bigrams, migration 0003). Chinese
-     * names are searched by two-character words (尼龙, 电气) that a trigram index cannot serve;
-     * a GIN index over the bigrams finds them without reading the table.
-     */
-    nameBigrams: text('name_bigrams')
-      .array()
-      .generatedAlwaysAs(sql`qd_bigrams(name)`),
+    /** The name's one- and two-character pieces for the keyword search (platform/db/keyword-search.ts). */
+    searchGrams: searchGramsColumn(sql`name`),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
@@ -57,9 +52,8 @@ export const organizations = pgTable(
     uniqueIndex('organizations_credit_code_uq').on(t.creditCode),
     index('organizations_region_kind_idx').on(t.regionCode, t.kind, t.createdAt),
     index('organizations_region_prefix_idx').on(sql`${t.regionCode} text_pattern_ops`),
-    // keyword search: trigram index for "name contains", pattern index for "credit code starts with"
-    index('organizations_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
-    index('organizations_name_bigrams_idx').using('gin', t.nameBigrams),
+    // keyword search: gram index for "name contains", pattern index for "credit code starts with"
+    index('organizations_search_grams_idx').using('gin', t.searchGrams),
     index('organizations_credit_code_prefix_idx').on(sql`${t.creditCode} text_pattern_ops`),
   ],
 );

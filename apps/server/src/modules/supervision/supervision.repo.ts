@@ -1,6 +1,22 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { PlanFilters } from '@qd/core';
 import type { Executor } from '../../platform/db/database.js';
+import { keywordCondition } from '../../platform/db/keyword-search.js';
 import { regionScope } from '../../platform/db/region-scope.js';
 import {
   supervisionCounters,
@@ -21,7 +37,9 @@ import {
 } from './supervision.tables.js';
 
 export type ItemRow = typeof supervisionItems.$inferSelect;
-export type TargetRow = typeof supervisionTargets.$inferSelect;
+/** A target as read: every column but the search grams (index material, never shown). */
+export type TargetRow = Omit<typeof supervisionTargets.$inferSelect, 'searchGrams'>;
+const { searchGrams: _grams, ...targetColumns } = getTableColumns(supervisionTargets);
 export type InspectorRow = typeof supervisionInspectors.$inferSelect;
 export type TieRow = typeof supervisionInspectorTies.$inferSelect;
 export type PlanRow = typeof supervisionPlans.$inferSelect;
@@ -133,14 +151,12 @@ export interface TargetFilter {
 function targetWhere(f: TargetFilter): SQL | undefined {
   const c: (SQL | undefined)[] = [regionScope(supervisionTargets.regionCode, f.scopeRegion)];
   if (f.enterpriseId !== undefined) c.push(f.enterpriseId ? eq(supervisionTargets.enterpriseId, f.enterpriseId) : sql`false`);
-  if (f.keyword) {
-    c.push(
-      or(
-        ilike(supervisionTargets.name, `%${escapeLike(f.keyword)}%`),
-        sql`${supervisionTargets.creditCode} like ${escapeLike(f.keyword.toUpperCase()) + '%'}`,
-      ),
-    );
-  }
+  c.push(
+    keywordCondition(
+      { grams: supervisionTargets.searchGrams, contains: [supervisionTargets.name], prefixes: [supervisionTargets.creditCode] },
+      f.keyword,
+    ),
+  );
   if (f.riskClass) c.push(eq(supervisionTargets.riskClass, f.riskClass as TargetRow['riskClass']));
   if (f.industrySection) c.push(eq(supervisionTargets.industrySection, f.industrySection));
   if (f.flag) c.push(sql`${f.flag} = any(${supervisionTargets.flags})`);
@@ -151,7 +167,7 @@ export async function listTargets(db: Executor, f: TargetFilter, page: PageReque
   const where = targetWhere(f);
   return paged(
     db
-      .select()
+      .select(targetColumns)
       .from(supervisionTargets)
       .where(where)
       .orderBy(sql`${supervisionTargets.creditCode} collate "C"`)
@@ -162,7 +178,11 @@ export async function listTargets(db: Executor, f: TargetFilter, page: PageReque
 }
 
 export async function findTarget(db: Executor, enterpriseId: string): Promise<TargetRow | undefined> {
-  const [row] = await db.select().from(supervisionTargets).where(eq(supervisionTargets.enterpriseId, enterpriseId)).limit(1);
+  const [row] = await db
+    .select(targetColumns)
+    .from(supervisionTargets)
+    .where(eq(supervisionTargets.enterpriseId, enterpriseId))
+    .limit(1);
   return row;
 }
 

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { calendarDate as day, instant as ts } from '../../platform/db/columns.js';
+import { searchGramsColumn } from '../../platform/db/keyword-search.js';
 import type { PlanFilters, RiskClass } from '@qd/core';
 
 export interface TestItemResultRow {
@@ -70,9 +71,13 @@ export const supervisionTargets = pgTable(
     flags: text('flags').array().notNull(),
     status: text('status').notNull(),
     updatedAt: ts('updated_at').notNull(),
+    /** The name's one- and two-character pieces for the keyword search (platform/db/keyword-search.ts). */
+    searchGrams: searchGramsColumn(sql`name`),
   },
   (t) => [
     index('supervision_targets_region_prefix_idx').on(sql`${t.regionCode} text_pattern_ops`),
+    index('supervision_targets_search_grams_idx').using('gin', t.searchGrams),
+    index('supervision_targets_credit_code_prefix_idx').on(sql`${t.creditCode} text_pattern_ops`),
     index('supervision_targets_stratum_idx').on(t.riskClass, t.industrySection, sql`${t.creditCode} collate "C"`),
   ],
 );

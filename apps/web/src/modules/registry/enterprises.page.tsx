@@ -28,6 +28,8 @@ export default function EnterprisesPage() {
   const actionRef = useRef<ActionType>(undefined);
   // The export uses the filters of the list on screen, so what is exported is what was seen.
   const lastFilters = useRef<Query>({});
+  /** Whether the last page's total was an estimate (above 10,000 matches). */
+  const estimated = useRef(false);
   const [exporting, setExporting] = useState(false);
   const sections = useIndustrySectionOptions();
 
@@ -86,12 +88,21 @@ export default function EnterprisesPage() {
         actionRef={actionRef}
         columns={columns}
         search={{ labelWidth: 'auto', defaultCollapsed: false }}
-        pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (total) => t('common.total', { total }) }}
+        pagination={{
+          defaultPageSize: 20,
+          showSizeChanger: true,
+          showTotal: (total) =>
+            estimated.current
+              ? t('common.totalEstimate', { total: total.toLocaleString('zh-CN') })
+              : t('common.total', { total }),
+        }}
         request={async (params, sort) => {
           const query = toListQuery(params, sort);
           const { current: _c, pageSize: _p, ...filters } = query;
           lastFilters.current = filters;
-          return fetchPage<Organization>('/enterprises', query);
+          const page = await fetchPage<Organization>('/enterprises', query);
+          estimated.current = page.totalIsEstimate;
+          return page;
         }}
         onRow={(row) => ({ onClick: () => navigate(`/registry/enterprises/${row.id}`), style: { cursor: 'pointer' } })}
         options={{
