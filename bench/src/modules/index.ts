@@ -3,6 +3,7 @@ import { awardsBench } from './awards.js';
 import { governanceBench } from './governance.js';
 import { servicesBench } from './services.js';
 import { supervisionBench } from './supervision.js';
+import { webBench } from './web.js';
 
 /** Every feature module's benchmark, run after the foundation's (BENCH_ONLY=awards,services… picks some). */
-export const MODULE_BENCHES: readonly ModuleBench[] = [servicesBench, supervisionBench, awardsBench, governanceBench];
+export const MODULE_BENCHES: readonly ModuleBench[] = [servicesBench, supervisionBench, awardsBench, governanceBench, webBench];
