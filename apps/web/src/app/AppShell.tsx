@@ -1,7 +1,7 @@
-import { useEffect, useMemo } from 'react';
+import { Suspense, useEffect, useMemo } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { ProLayout } from '@ant-design/pro-components';
-import { Dropdown, Space, Tag } from 'antd';
+import { App as AntApp, Dropdown, Space, Tag } from 'antd';
 import { EnvironmentOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { ElderModeSwitch } from '../components/ElderModeSwitch';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -10,6 +10,7 @@ import { useT } from '../i18n/useT';
 import { useAuth, useCan, useMe } from './auth/useAuth';
 import { CHANGE_PASSWORD_PATH } from './auth/RequireAuth';
 import { MENU, layoutRoutes } from './menu';
+import { PageLoading } from './PageLoading';
 
 /** The frame around every page after login: menu by permission, district, user actions. */
 export function AppShell() {
@@ -32,60 +33,64 @@ export function AppShell() {
   });
 
   return (
-    <ProLayout
-      title={t('app.name')}
-      logo={<img src="/favicon.svg" alt="" width={28} height={28} />}
-      layout="mix"
-      fixSiderbar
-      location={{ pathname: location.pathname }}
-      route={{ path: '/', routes }}
-      menu={{ defaultOpenAll: true }}
-      onMenuHeaderClick={() => navigate('/')}
-      menuItemRender={(item, dom) => (item.path ? <Link to={item.path}>{dom}</Link> : dom)}
-      headerContentRender={() => (
-        <Tag icon={<EnvironmentOutlined />} color="blue" data-testid="district-name">
-          {me.regionName}
-        </Tag>
-      )}
-      actionsRender={() => [
-        <NotificationBell key="notifications" />,
-        <LanguageSwitch key="locale" />,
-        <ElderModeSwitch key="elder" />,
-      ]}
-      avatarProps={{
-        icon: <UserOutlined />,
-        size: 'small',
-        title: <span data-testid="current-user">{me.displayName}</span>,
-        render: (_props, avatar) => (
-          <Dropdown
-            trigger={['click']}
-            menu={{
-              items: [
-                {
-                  key: 'password',
-                  icon: <KeyOutlined />,
-                  label: <span data-testid="change-password-action">{t('menu.changePassword')}</span>,
-                  onClick: () => navigate(CHANGE_PASSWORD_PATH),
-                },
-                { type: 'divider' },
-                {
-                  key: 'logout',
-                  icon: <LogoutOutlined />,
-                  label: <span data-testid="logout-action">{t('menu.logout')}</span>,
-                  onClick: () => void logout(),
-                },
-              ],
-            }}
-          >
-            <Space role="button" tabIndex={0} data-testid="user-menu" aria-haspopup="menu" style={{ cursor: 'pointer' }}>
-              {avatar}
-            </Space>
-          </Dropdown>
-        ),
-      }}
-    >
-      {/* ProLayout already renders the <main> landmark around this. */}
-      <Outlet />
-    </ProLayout>
+    <AntApp>
+      <ProLayout
+        title={t('app.name')}
+        logo={<img src="/favicon.svg" alt="" width={28} height={28} />}
+        layout="mix"
+        fixSiderbar
+        location={{ pathname: location.pathname }}
+        route={{ path: '/', routes }}
+        menu={{ defaultOpenAll: true }}
+        onMenuHeaderClick={() => navigate('/')}
+        menuItemRender={(item, dom) => (item.path ? <Link to={item.path}>{dom}</Link> : dom)}
+        headerContentRender={() => (
+          <Tag icon={<EnvironmentOutlined />} color="blue" data-testid="district-name">
+            {me.regionName}
+          </Tag>
+        )}
+        actionsRender={() => [
+          <NotificationBell key="notifications" />,
+          <LanguageSwitch key="locale" />,
+          <ElderModeSwitch key="elder" />,
+        ]}
+        avatarProps={{
+          icon: <UserOutlined />,
+          size: 'small',
+          title: <span data-testid="current-user">{me.displayName}</span>,
+          render: (_props, avatar) => (
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [
+                  {
+                    key: 'password',
+                    icon: <KeyOutlined />,
+                    label: <span data-testid="change-password-action">{t('menu.changePassword')}</span>,
+                    onClick: () => navigate(CHANGE_PASSWORD_PATH),
+                  },
+                  { type: 'divider' },
+                  {
+                    key: 'logout',
+                    icon: <LogoutOutlined />,
+                    label: <span data-testid="logout-action">{t('menu.logout')}</span>,
+                    onClick: () => void logout(),
+                  },
+                ],
+              }}
+            >
+              <Space role="button" tabIndex={0} data-testid="user-menu" aria-haspopup="menu" style={{ cursor: 'pointer' }}>
+                {avatar}
+              </Space>
+            </Dropdown>
+          ),
+        }}
+      >
+        {/* ProLayout already renders the <main> landmark around this; the menu stays while a page's code loads. */}
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
+      </ProLayout>
+    </AntApp>
   );
 }
