@@ -89,7 +89,14 @@ export const webBench: ModuleBench = {
     if (!existsSync(CHROMIUM_PATH)) return { skipped: [`web: Chromium not found at ${CHROMIUM_PATH}`] };
 
     const server = await startServer({
-      config: { port: 0, host: '127.0.0.1', databaseUrl: undefined, webDist: WEB_DIST, jobs: false, demoPassword: 'Bench-Pass-2026!' },
+      config: {
+        port: 0,
+        host: '127.0.0.1',
+        databaseUrl: undefined,
+        webDist: WEB_DIST,
+        jobs: false,
+        demoPassword: 'Bench-Pass-2026!',
+      },
       inMemory: true,
       seedDemoWhenEmpty: true,
     });
@@ -97,7 +104,13 @@ export const webBench: ModuleBench = {
     try {
       browser = await chromium.launch({
         executablePath: CHROMIUM_PATH,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--no-first-run',
+        ],
       });
       // Warm the server (JIT, file descriptors) and Chromium before measuring.
       const warmup = await browser.newContext();
