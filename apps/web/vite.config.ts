@@ -10,7 +10,7 @@ import { precompress } from './vite-plugin-precompress';
  * fetched only by the pages that draw a chart. antd, ProComponents and the core package are left
  * to Rolldown's own splitting, which puts each module in the chunk of the pages that use it: a
  * group would gather every antd component any page uses into one chunk, and the login page would
- * download all of them (apps/web/README: "First load").
+ * download all of them (docs/architecture.md, §7 "First load").
  */
 const vendorChunks: { name: string; test: RegExp; priority: number }[] = [
   { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 50 },

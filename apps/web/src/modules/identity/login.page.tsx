@@ -78,7 +78,7 @@ export default function LoginPage() {
       <Flex component="main" flex={1} align="center" justify="center" style={{ padding: 24 }}>
         {/*
           A panel drawn like antd's Card from the theme's tokens: Card brings Tabs, Skeleton and a
-          dropdown menu with it, a fifth of the login page's script (docs/architecture.md, "First load").
+          dropdown menu with it, about 20 kB gzip (docs/architecture.md, §7 "First load").
         */}
         <div
           style={{
