@@ -9,6 +9,8 @@ export interface TimingResult {
   runs: number;
   medianMs: number;
   p99Ms: number;
+  /** When the figure is not a duration (e.g. `kB`): medianMs and p99Ms then hold it in this unit. */
+  unit?: string;
   /** What the figure is measured against (a goal from the issue, the scale of the data). */
   note: string;
 }

@@ -133,7 +133,10 @@ export function formatReport(r: BenchReport): string {
       '',
       table(
         ['module', 'operation', 'database', 'runs', 'median ms', 'p99 ms', 'note'],
-        r.timings.map((t) => [t.module, t.scenario, t.database, t.runs, t.medianMs, t.p99Ms, t.note]),
+        r.timings.map((t) => {
+          const value = (n: number) => (t.unit ? `${n} ${t.unit}` : n);
+          return [t.module, t.scenario, t.database, t.runs, value(t.medianMs), value(t.p99Ms), t.note];
+        }),
       ),
     );
   }

@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
@@ -12,11 +9,13 @@ import { systemClock, type Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db/database.js';
 import { createSessionCache, installAuthentication } from './platform/http/authenticate.js';
+import { installCompression } from './platform/http/compression.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
 import { healthRoute } from './platform/http/health-route.js';
 import { compiledSerializerCompiler } from './platform/http/response-serializer.js';
 import { installTextCheck } from './platform/http/well-formed-text.js';
 import { installUploadStaging } from './platform/http/uploads.js';
+import { serveWebApp } from './platform/http/web-app.js';
 import {
   auditRoutes,
   authRoutes,
@@ -56,6 +55,7 @@ export async function buildApp({ database, config, logger = false, clock = syste
   app.setSerializerCompiler(compiledSerializerCompiler);
   installErrorHandler(app);
   installTextCheck(app);
+  installCompression(app);
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -134,27 +134,4 @@ export async function buildApp({ database, config, logger = false, clock = syste
 
   serveWebApp(app, config.webDist);
   return app;
-}
-
-/** The built single-page app, with every non-API path falling back to index.html. */
-function serveWebApp(app: FastifyInstance, webDist: string): void {
-  const index = path.join(webDist, 'index.html');
-  if (!fs.existsSync(index)) {
-    app.get('/', { schema: { hide: true } }, async (_req, reply) =>
-      reply
-        .type('text/html; charset=utf-8')
-        .send(
-          '<!doctype html><meta charset="utf-8"><p>The web app is not built: run <code>npm run build</code>. 前端尚未构建。</p>',
-        ),
-    );
-    return;
-  }
-  void app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: ['index.html'] });
-  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
-    // A missing API path or build asset is a 404; only app routes fall back to the page.
-    if (request.url.startsWith('/api/') || request.url.startsWith('/assets/')) {
-      return reply.status(404).send({ error: { code: 'not_found', message: 'Not found' } });
-    }
-    return reply.type('text/html; charset=utf-8').sendFile('index.html');
-  });
 }

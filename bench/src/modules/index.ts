@@ -5,6 +5,7 @@ import { governanceBench } from './governance.js';
 import { servicesBench } from './services.js';
 import { supervisionBench } from './supervision.js';
 import { uploadsBench } from './uploads.js';
+import { webBench } from './web.js';
 
 /** Every feature module's benchmark, run after the foundation's (BENCH_ONLY=awards,services… picks some). */
 export const MODULE_BENCHES: readonly ModuleBench[] = [
@@ -14,4 +15,5 @@ export const MODULE_BENCHES: readonly ModuleBench[] = [
   governanceBench,
   auditBench,
   uploadsBench,
+  webBench,
 ];

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 // The ES build of the locales: `antd/locale/*` is CommonJS, whose default import arrives
 // wrapped once more, and antd then silently falls back to English.
 import enUSAntd from 'antd/es/locale/en_US';
@@ -27,6 +27,10 @@ function makeQueryClient(): QueryClient {
 }
 
 /**
+ * antd's `<App>` (the context of `App.useApp()`'s message, modal and notification) is not here but
+ * in the two frames that hold pages using it, AppShell and PublicLayout: it brings Modal and
+ * Notification, which the login page does not need.
+ *
  * Everything that depends on the two user preferences: the language (antd, ProComponents and
  * dayjs follow it; `<html lang>` too, for screen readers) and elder mode (the theme).
  */
@@ -45,7 +49,7 @@ export function AppProviders({ children }: { children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
       <ConfigProvider locale={locale === 'zh-CN' ? zhCNAntd : enUSAntd} theme={themeFor(elderMode)}>
-        <AntApp>{children}</AntApp>
+        {children}
       </ConfigProvider>
     </QueryClientProvider>
   );

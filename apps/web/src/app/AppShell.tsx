@@ -1,7 +1,7 @@
-import { useEffect, useMemo } from 'react';
+import { Suspense, useEffect, useMemo } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { ProLayout } from '@ant-design/pro-components';
-import { Dropdown, Space, Tag } from 'antd';
+import { App as AntApp, Dropdown, Space, Tag } from 'antd';
 import { EnvironmentOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { ElderModeSwitch } from '../components/ElderModeSwitch';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -10,9 +10,22 @@ import { useT } from '../i18n/useT';
 import { useAuth, useCan, useMe } from './auth/useAuth';
 import { CHANGE_PASSWORD_PATH } from './auth/RequireAuth';
 import { MENU, layoutRoutes } from './menu';
+import { PageLoading } from './PageLoading';
 
-/** The frame around every page after login: menu by permission, district, user actions. */
+/**
+ * The frame around every page after login: menu by permission, district, user actions. Inside
+ * antd's `<App>`, whose message and modal the pages use (it is not in AppProviders: the login page
+ * does without it).
+ */
 export function AppShell() {
+  return (
+    <AntApp>
+      <ShellFrame />
+    </AntApp>
+  );
+}
+
+function ShellFrame() {
   const t = useT();
   const me = useMe();
   const can = useCan();
@@ -84,8 +97,10 @@ export function AppShell() {
         ),
       }}
     >
-      {/* ProLayout already renders the <main> landmark around this. */}
-      <Outlet />
+      {/* ProLayout already renders the <main> landmark around this; the menu stays while a page's code loads. */}
+      <Suspense fallback={<PageLoading />}>
+        <Outlet />
+      </Suspense>
     </ProLayout>
   );
 }

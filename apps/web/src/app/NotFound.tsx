@@ -1,11 +1,12 @@
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import { Link } from 'react-router';
+import { LazyResult } from '../components/LazyResult';
 import { useT } from '../i18n/useT';
 
 export function NotFound() {
   const t = useT();
   return (
-    <Result
+    <LazyResult
       status="404"
       title="404"
       subTitle={t('app.notFound')}

@@ -1,5 +1,6 @@
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import { useRouteError } from 'react-router';
+import { LazyResult } from '../components/LazyResult';
 import { useT } from '../i18n/useT';
 
 /**
@@ -11,7 +12,7 @@ export function RouteError() {
   const t = useT();
   if (error) console.error(error);
   return (
-    <Result
+    <LazyResult
       status="warning"
       title={t('app.loadFailed')}
       extra={

@@ -1,3 +1,4 @@
+import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { identityPublicRoutes, identityRoutes } from '../modules/identity/routes';
 import { registryRoutes } from '../modules/registry/routes';
@@ -7,12 +8,17 @@ import { awardsRoutes } from '../modules/awards/routes';
 import { servicesRoutes } from '../modules/services/routes';
 import { supervisionRoutes } from '../modules/supervision/routes';
 import { governanceRoutes } from '../modules/governance/routes';
-import { AppShell } from './AppShell';
 import { RequireAuth } from './auth/RequireAuth';
 import { NotFound } from './NotFound';
 import { PageLoading } from './PageLoading';
 import { RootLayout } from './RootLayout';
 import { RouteError } from './RouteError';
+
+/**
+ * The frame after login (ProLayout, the menu, the notification bell) is fetched only once there
+ * is a session: the login and public pages never download it.
+ */
+const AppShell = lazy(() => import('./AppShell').then((m) => ({ default: m.AppShell })));
 
 export const router = createBrowserRouter([
   {

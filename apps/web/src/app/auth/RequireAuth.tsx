@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
+import { LazyResult } from '../../components/LazyResult';
 import { useT } from '../../i18n/useT';
 import { PageLoading } from '../PageLoading';
 import { useAuth } from './useAuth';
@@ -18,7 +19,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 
   if (sessionFailed) {
     return (
-      <Result
+      <LazyResult
         status="warning"
         title={t('error.network')}
         extra={

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { Result } from 'antd';
 import type { Permission } from '@qd/core';
+import { LazyResult } from '../../components/LazyResult';
 import { useT } from '../../i18n/useT';
 import { useCan } from './useAuth';
 
@@ -8,6 +8,6 @@ import { useCan } from './useAuth';
 export function RequirePermission({ anyOf, children }: { anyOf: readonly Permission[]; children: ReactNode }) {
   const can = useCan();
   const t = useT();
-  if (anyOf.length > 0 && !anyOf.some(can)) return <Result status="403" title="403" subTitle={t('app.forbidden')} />;
+  if (anyOf.length > 0 && !anyOf.some(can)) return <LazyResult status="403" title="403" subTitle={t('app.forbidden')} />;
   return children;
 }

@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate, type Location } from 'react-router';
-import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Typography, theme } from 'antd';
+// The two inputs alone: antd's Input barrel also brings TextArea, Search and OTP.
+import Input from 'antd/es/input/Input';
+import Password from 'antd/es/input/Password';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useAuth } from '../../app/auth/useAuth';
 import { CHANGE_PASSWORD_PATH } from '../../app/auth/RequireAuth';
@@ -29,6 +32,7 @@ export default function LoginPage() {
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [form] = Form.useForm<LoginValues>();
+  const { token } = theme.useToken();
 
   // A server message is in the language of the moment it was sent; drop it when that changes.
   useEffect(() => setError(null), [locale]);
@@ -52,7 +56,18 @@ export default function LoginPage() {
   }
 
   return (
-    <Flex vertical style={{ minHeight: '100vh', background: 'linear-gradient(180deg, #e6f4ff 0%, #f5f5f5 60%)' }}>
+    <Flex
+      vertical
+      style={{
+        minHeight: '100vh',
+        background: 'linear-gradient(180deg, #e6f4ff 0%, #f5f5f5 60%)',
+        // The text style antd's <App> gives the pages inside it (this page is outside, see AppProviders).
+        color: token.colorText,
+        fontSize: token.fontSize,
+        lineHeight: token.lineHeight,
+        fontFamily: token.fontFamily,
+      }}
+    >
       <Flex justify="flex-end" align="center" gap={16} style={{ padding: '12px 24px' }} component="header">
         <Link to="/public" data-testid="public-portal-link">
           {t('portal.title')}
@@ -61,7 +76,20 @@ export default function LoginPage() {
         <ElderModeSwitch />
       </Flex>
       <Flex component="main" flex={1} align="center" justify="center" style={{ padding: 24 }}>
-        <Card style={{ width: '100%', maxWidth: 420 }} styles={{ body: { padding: 32 } }}>
+        {/*
+          A panel drawn like antd's Card from the theme's tokens: Card brings Tabs, Skeleton and a
+          dropdown menu with it, about 20 kB gzip (docs/architecture.md, §7 "First load").
+        */}
+        <div
+          style={{
+            width: '100%',
+            maxWidth: 420,
+            padding: 32,
+            background: token.colorBgContainer,
+            border: `${token.lineWidth}px ${token.lineType} ${token.colorBorderSecondary}`,
+            borderRadius: token.borderRadiusLG,
+          }}
+        >
           <Flex vertical align="center" gap={4} style={{ marginBottom: 24 }}>
             <img src="/favicon.svg" alt="" width={48} height={48} />
             <Typography.Title level={1} style={{ fontSize: 24, margin: '12px 0 0' }} data-testid="product-name">
@@ -90,7 +118,7 @@ export default function LoginPage() {
               label={t('login.password')}
               rules={[{ required: true, message: t('login.passwordRequired') }]}
             >
-              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
+              <Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
             </Form.Item>
             <Button type="primary" htmlType="submit" block size="large" loading={submitting} data-testid="login-submit">
               {t('login.submit')}
@@ -99,7 +127,7 @@ export default function LoginPage() {
           <Typography.Paragraph type="secondary" style={{ marginTop: 24, marginBottom: 0, fontSize: 12, textAlign: 'center' }}>
             {t('login.footer')}
           </Typography.Paragraph>
-        </Card>
+        </div>
       </Flex>
     </Flex>
   );
