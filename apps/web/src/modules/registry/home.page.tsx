@@ -16,7 +16,6 @@ import { EnterprisesBySectionChart, type SectionCount } from './components/Enter
 const COUNTS: { key: keyof RegistrySummary; label: MessageId }[] = [
   { key: 'enterprises', label: 'home.enterprises' },
   { key: 'departments', label: 'home.departments' },
-  { key: 'leadershipGroupMembers', label: 'home.leadershipGroupMembers' },
   { key: 'institutions', label: 'home.institutions' },
   { key: 'experts', label: 'home.experts' },
 ];
@@ -65,7 +64,7 @@ function RegistryOverview() {
       </Typography.Title>
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         {COUNTS.map(({ key, label }) => (
-          <Col key={key} xs={24} sm={12} lg={8} xl={4} flex="1 1 0">
+          <Col key={key} xs={12} sm={12} lg={6} flex="1 1 0">
             <Card>
               <Statistic title={t(label)} value={data[key] as number} />
             </Card>
