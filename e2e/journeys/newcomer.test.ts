@@ -4,10 +4,12 @@
  * a message key (`word.word.word`), a raw ISO timestamp, a UUID, or a code in place of a label
  * (a stratum "high/C", a state "（submitted）"). Every role's home page is screenshotted.
  */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningServer } from '../../apps/server/src/server.js';
-import { screenshot } from '../support/artifacts.js';
+import { ARTIFACTS_DIR, screenshot } from '../support/artifacts.js';
 import { startAppServer } from '../support/app-server.js';
 import { launchBrowser, skipJourneys } from '../support/browser.js';
 import { rawTextFindings } from '../support/raw-text.js';
@@ -42,6 +44,35 @@ describe.skipIf(skipJourneys)('newcomer journey (every role, every menu page, no
     return page.evaluate(() => document.body.innerText);
   }
 
+  it('public pages: no session asked for without one, results in words, the verifier checked on load', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    const sessionAsks: number[] = [];
+    page.on('response', (res) => {
+      if (new URL(res.url()).pathname === '/api/v1/auth/me') sessionAsks.push(res.status());
+    });
+    const findings: string[] = [];
+    const [drawn] = await server.database.query<{ id: string }>(
+      `select id from supervision_plans where drawn_at is not null order by drawn_at desc limit 1`,
+    );
+    const paths = ['/public', '/public/services', '/public/results', '/public/draws', '/public/awards'];
+    if (drawn) paths.push(`/public/draws/${drawn.id}`);
+    for (const publicPath of paths) {
+      await page.goto(`${server.url}${publicPath}`);
+      await page.waitForLoadState('networkidle');
+      if (publicPath.startsWith('/public/draws/')) {
+        await page.getByTestId('verify-summary').waitFor();
+        await screenshot(page, 'public-draw-verifier');
+      }
+      for (const f of rawTextFindings(await visibleText(page))) findings.push(`${publicPath}: ${f}`);
+    }
+    await context.close();
+    expect(sessionAsks, 'no /auth/me without a session cookie').toEqual([]);
+    expect(drawn, 'the demo has a drawn plan').toBeDefined();
+    expect(findings.join('\n')).toBe('');
+  });
+
   it.each(ROLES)(
     '%s: every menu page shows labels, not codes',
     async (username) => {
@@ -69,15 +100,15 @@ describe.skipIf(skipJourneys)('newcomer journey (every role, every menu page, no
       );
       const paths = [...new Set(menuPaths)];
       expect(paths.length, 'the menu lists pages').toBeGreaterThan(0);
-      for (const path of paths) {
-        await page.goto(`${server.url}${path}`);
+      for (const menuPath of paths) {
+        await page.goto(`${server.url}${menuPath}`);
         await settle(page);
-        await check(path);
+        await check(menuPath);
         // The first row's detail page, where a list leads to one (a plan, a task, a request).
         const detail = await page.evaluate((base) => {
           const link = document.querySelector<HTMLAnchorElement>(`main .ant-table-tbody a[href^="${base}/"]`);
           return link ? new URL(link.href).pathname : null;
-        }, path);
+        }, menuPath);
         if (detail) {
           await page.goto(`${server.url}${detail}`);
           await settle(page);
@@ -92,8 +123,10 @@ describe.skipIf(skipJourneys)('newcomer journey (every role, every menu page, no
       await check('notifications');
 
       await context.close();
+      // Also kept beside the screenshots, for reading while a long run goes on.
+      writeFileSync(path.join(ARTIFACTS_DIR, `raw-text-${username}.txt`), findings.join('\n'));
       expect(findings.join('\n')).toBe('');
     },
-    600_000,
+    900_000,
   );
 });
