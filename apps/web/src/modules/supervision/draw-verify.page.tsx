@@ -167,6 +167,7 @@ function OneDraw({ id }: { id: string }) {
           { title: t('supervision.draw.poolSize'), dataIndex: 'poolSize' },
           {
             title: t('supervision.draw.result'),
+            width: 480,
             render: (_: unknown, r: PublicDraw['records'][number]) => (
               <span data-testid={`draw-result-${r.id}`}>
                 {r.result
