@@ -11,6 +11,7 @@ import { industrySectionName } from '../../i18n/domain-labels';
 import { useLocale } from '../../i18n/useLocale';
 import { useT } from '../../i18n/useT';
 import type { MessageId } from '../../i18n/zh-CN';
+import { MyWork } from './components/MyWork';
 import { EnterprisesBySectionChart, type SectionCount } from './components/EnterprisesBySectionChart';
 
 const COUNTS: { key: keyof RegistrySummary; label: MessageId }[] = [
@@ -28,13 +29,7 @@ export default function HomePage() {
 
   return (
     <PageContainer title={t('home.welcome', { name: me.displayName })}>
-      {canReadRegistry ? (
-        <RegistryOverview />
-      ) : (
-        <Card>
-          <Typography.Paragraph style={{ margin: 0 }}>{t('home.noRegistryAccess')}</Typography.Paragraph>
-        </Card>
-      )}
+      {canReadRegistry ? <RegistryOverview /> : <MyWork />}
     </PageContainer>
   );
 }

@@ -147,7 +147,7 @@ function OneDraw({ id }: { id: string }) {
           message={allOk ? t('supervision.public.allOk', { n: draw.records.length }) : t('supervision.public.someFailed')}
         />
       )}
-      <Table
+      <Table<PublicDraw['records'][number]>
         rowKey="id"
         pagination={false}
         scroll={{ x: 'max-content' }}
