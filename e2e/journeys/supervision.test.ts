@@ -87,13 +87,19 @@ describe.skipIf(skipJourneys)('supervision journey (office officer, then the pub
     await screenshot(page, 'supervision-03-published');
   });
 
-  it('lets anyone recompute the draw in the browser on the public page, and it matches', async () => {
+  it('shows the public draw verified on load, with results in words, and it matches', async () => {
     const planId = planUrl.split('/').pop()!;
     const publicPage = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
     await publicPage.goto(`${server.url}/public/draws/${planId}`);
-    await publicPage.getByTestId('verify-all').click();
+    // No click: every record is recomputed as the page opens.
     await publicPage.getByTestId('verify-summary').waitFor();
     await expect(publicPage.getByTestId('verify-summary').textContent()).resolves.toMatch(/全部 \d+ 条记录核验一致/);
+    const text = await publicPage.evaluate(() => document.body.innerText);
+    expect(text).toContain('执法证号'); // inspectors by their public directory number, not ids
+    expect(text).toContain('检查人员'); // strata in words ("第 1 家被抽企业的检查人员")
+    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
+    expect(text).toContain('qd draw verify');
     await screenshot(publicPage, 'supervision-04-public-verify');
     expect(await seriousViolations(publicPage)).toEqual([]);
 

@@ -17,10 +17,23 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-function currentCsrfToken(): string | null {
-  if (csrfToken) return csrfToken;
-  const match = /(?:^|;\s*)qd_csrf=([^;]+)/.exec(document.cookie);
+/** The readable CSRF cookie; behind TLS it carries the __Host- prefix like the session cookie. */
+function csrfCookie(): string | null {
+  const match = /(?:^|;\s*)(?:__Host-)?qd_csrf=([^;]+)/.exec(document.cookie);
   return match?.[1] ? decodeURIComponent(match[1]) : null;
+}
+
+function currentCsrfToken(): string | null {
+  return csrfToken ?? csrfCookie();
+}
+
+/**
+ * Whether the browser may hold a session. The session cookie is HttpOnly, but it is always set
+ * and cleared together with the readable CSRF cookie: without that cookie there is no session to
+ * ask about, and a public visitor's page does not log a 401 for /auth/me.
+ */
+export function mayHaveSession(): boolean {
+  return csrfCookie() !== null;
 }
 
 /** Set by the auth provider so that an expired session lands on the login page via the router. */

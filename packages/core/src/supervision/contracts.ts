@@ -172,6 +172,8 @@ export const stratumSummary = z.object({
   poolHash: z.string(),
   count: z.number().int(),
   result: z.array(z.string()).nullable(),
+  /** The drawn enterprises' names, in the order of `result` (credit codes alone tell a reader nothing). */
+  resultNames: z.array(z.string()).nullable(),
 });
 export const spotCheckPlan = z.object({
   id: z.string(),
@@ -461,7 +463,18 @@ export const publicDraw = z.object({
   committedAt: z.string().nullable(),
   drawnAt: z.string().nullable(),
   records: z.array(
-    z.object({ id: z.string(), kind: z.enum(['targets', 'inspectors']), stratum: z.string(), poolSize: z.number() }),
+    z.object({
+      id: z.string(),
+      kind: z.enum(['targets', 'inspectors']),
+      stratum: z.string(),
+      poolSize: z.number(),
+      /**
+       * The published result as people read it, in the record's order: each drawn id (a credit
+       * code, an inspector's id) with its public name — the enterprise's name, the inspector's
+       * number in the public directory of law-enforcement officers (执法证号).
+       */
+      result: z.array(z.object({ id: z.string(), name: z.string() })),
+    }),
   ),
 });
 export type PublicDraw = z.infer<typeof publicDraw>;

@@ -198,7 +198,8 @@ export async function seedDemoAwards(tx: Executor, ctx: DemoSeedContext): Promis
         toState,
         comment: null,
         actorId: null,
-        actorName: 'seed',
+        // Past awards: the enterprise submitted, the award office ran every later step.
+        actorName: transition === 'submit' ? '神马尼龙 质量部 张经理' : '质量奖评审办公室',
         at: at(i + 1),
       })),
     );

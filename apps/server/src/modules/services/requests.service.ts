@@ -13,6 +13,7 @@ import {
   stepOf,
   todayInShanghai,
   transitionOptions,
+  translate,
   validateAttributeValues,
   type Actor,
   type AssignmentStatus,
@@ -28,6 +29,8 @@ import {
 } from '@qd/core';
 import { appendAudit } from '../../platform/audit/audit-writer.js';
 import { authorize, authorizeAny } from '../../platform/authorize.js';
+import { notify } from '../../platform/notifications/notify.js';
+import { activeUsersWithRole } from '../identity/index.js';
 import type { Executor } from '../../platform/db/database.js';
 import { AppError, conflict, forbidden, notFound, ruleViolated } from '../../platform/http/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -307,6 +310,24 @@ export function createRequestsService(deps: ServiceDeps) {
         updatedAt: now,
       })),
     );
+    // Each institution's staff learn of the work in the same transaction as the dispatch.
+    for (const institution of institutions) {
+      for (const user of await activeUsersWithRole(tx, row.regionCode, 'institution', institution.id)) {
+        await notify(tx, {
+          userId: user.id,
+          regionCode: row.regionCode,
+          kind: 'services.dispatched',
+          title: {
+            zh: `${translate('services.dispatched.title', 'zh-CN')}：${row.number}`,
+            en: `${translate('services.dispatched.title', 'en-US')}: ${row.number}`,
+          },
+          body: row.description.slice(0, 120),
+          link: `/services/requests/${row.id}`,
+          dedupeKey: `services.dispatched:${row.id}:${institution.id}:${user.id}:${now.toISOString()}`,
+          at: now,
+        });
+      }
+    }
   }
 
   /** The caller's institution's part in the request, in one of the given statuses. */

@@ -1,4 +1,4 @@
-import { todayInShanghai, translate } from '@qd/core';
+import { todayInShanghai, translate, type Locale } from '@qd/core';
 import { appendAudit } from '../../platform/audit/audit-writer.js';
 import type { JobDefinition } from '../../platform/jobs/job-definition.js';
 import { newId } from '../../platform/ids.js';
@@ -46,11 +46,12 @@ export async function markOverdueRequests(deps: ServiceDeps): Promise<{ marked: 
             userId: row.handlerId,
             regionCode: row.regionCode,
             kind: 'services.overdue',
+            // The step is a code: both titles name it, so the body needs no language of its own.
             title: {
-              zh: `${translate('services.overdue.title', 'zh-CN')}：${row.number}`,
-              en: `${translate('services.overdue.title', 'en-US')}: ${row.number}`,
+              zh: `${translate('services.overdue.title', 'zh-CN')}：${row.number}（${stepDue(row.step!, row.stepDeadline!, 'zh-CN')}）`,
+              en: `${translate('services.overdue.title', 'en-US')}: ${row.number} (${stepDue(row.step!, row.stepDeadline!, 'en-US')})`,
             },
-            body: `${row.step} · ${row.stepDeadline}`,
+            body: null,
             link: `/services/requests/${row.id}`,
             dedupeKey: `services.overdue:${row.id}:${row.step}:${row.stepDeadline}:${row.handlerId}`,
             at: deps.clock.now(),
@@ -68,6 +69,13 @@ export async function markOverdueRequests(deps: ServiceDeps): Promise<{ marked: 
     if (due.length < BATCH) break;
   }
   return { marked };
+}
+
+/** "派单环节，期限 2026-12-04" — a step code and its deadline in words. */
+function stepDue(step: string, deadline: string, locale: Locale): string {
+  return translate('services.overdue.stepDue', locale)
+    .replace('{step}', translate(`services.step.${step}`, locale))
+    .replace('{deadline}', deadline);
 }
 
 export const servicesJobs: readonly JobDefinition[] = [

@@ -181,6 +181,19 @@ const SERVICES: {
   },
 ];
 
+/** What an enterprise writes when it asks for each demo service (by the service's index above). */
+const NEEDS = [
+  '尼龙66切片新批次需出具型式检验报告，用于客户准入审核。',
+  '拟制定工业丝企业标准，请协助对照国家标准确定技术指标。',
+  '计划明年通过IATF 16949认证，希望了解差距评估和准备周期。',
+  '车间在用电子天平和压力表需年度检定校准，共约40台件。',
+  '厂区两台蒸汽锅炉定期检验即将到期，请安排检验。',
+  '希望对“神马”品牌开展培育诊断，梳理品牌建设短板。',
+  '准备申报区长质量奖，请辅导卓越绩效自评报告的编写。',
+  '新研发的纺丝工艺拟申请发明专利，请评估可专利性。',
+  '收到客户关于产品标识不规范的投诉，咨询法律责任与整改要求。',
+];
+
 /** The demo history: requests in every stage, over the last months, for the inbox and the board. */
 const HISTORY: { state: RequestState; service: number; daysAgo: number; rating?: number; late?: boolean }[] = [
   { state: 'submitted', service: 0, daysAgo: 0 },
@@ -255,7 +268,7 @@ export async function seedDemoServices(tx: Executor, ctx: DemoSeedContext): Prom
       submittedBy: ctx.userIds.enterprise ?? null,
       handlerId: handled ? (ctx.userIds.office ?? null) : null,
       handlerName: handled ? officeName : null,
-      description: `${service.name}：示例诉求（${h.state}）`,
+      description: NEEDS[h.service] ?? service.name,
       attributes: {},
       contactName: '张经理',
       contactPhone: '13837512345',

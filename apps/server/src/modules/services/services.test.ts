@@ -241,6 +241,13 @@ describe.skipIf(POSTGRES_MISSING)(`services API on ${TEST_DB}`, () => {
     let d = await step('office', id, 'dispatch', { institutionIds: [labId] });
     expect(d.state).toBe('dispatched');
     expect(d.step).toBe('institutionAccept');
+    // The institution it went to is told under the bell; the one it did not go to is not.
+    const linkedTo = async (user: 'institution' | 'lab2') =>
+      (await ok<{ data: { link: string | null; kind: string }[] }>(user, 'GET', '/notifications')).data.filter(
+        (n) => n.link === `/services/requests/${id}` && n.kind === 'services.dispatched',
+      ).length;
+    expect(await linkedTo('institution')).toBe(1);
+    expect(await linkedTo('lab2')).toBe(0);
 
     // hand-back returns it to the handler
     expect((await req('lab2', 'POST', `/services/requests/${id}/hand-back`, { reason: 'x' })).statusCode).toBe(404);
@@ -283,8 +290,17 @@ describe.skipIf(POSTGRES_MISSING)(`services API on ${TEST_DB}`, () => {
     expect(d.overdue).toBe(true);
     expect(d.workingDaysLeft).toBeLessThan(0);
     expect(d.timeline.filter((e) => e.kind === 'overdue').length).toBe(1);
-    const notes = await ok<{ data: { link: string | null }[] }>('office', 'GET', '/notifications');
-    expect(notes.data.filter((n) => n.link === `/services/requests/${id}`).length).toBe(1);
+    const notes = await ok<{ data: { link: string | null; title: { zh: string; en: string }; body: string | null }[] }>(
+      'office',
+      'GET',
+      '/notifications',
+    );
+    const overdueNotes = notes.data.filter((n) => n.link === `/services/requests/${id}`);
+    expect(overdueNotes.length).toBe(1);
+    // The step is named in words in both languages, never as its code ("service · 2026-…").
+    expect(overdueNotes[0]!.title.zh).toMatch(/服务办理环节，期限 \d{4}-\d{2}-\d{2}/);
+    expect(overdueNotes[0]!.title.en).toMatch(/Service step, due \d{4}-\d{2}-\d{2}/);
+    expect(overdueNotes[0]!.body).toBeNull();
     const overdueList = await ok<{ data: { id: string }[] }>('office', 'GET', '/services/requests?overdue=true');
     expect(overdueList.data.map((r) => r.id)).toContain(id);
 

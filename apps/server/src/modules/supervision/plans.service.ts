@@ -58,6 +58,12 @@ export function createPlansService(deps: ServiceDeps) {
 
   async function toPlan(ctx: RequestContext | null, row: repo.PlanRow): Promise<SpotCheckPlan> {
     const strata = await repo.drawRecordSummaries(db, row.id, 'targets');
+    const drawnCodes = strata.flatMap((s) => s.result ?? []);
+    const names = new Map(
+      drawnCodes.length > 0
+        ? (await repo.targetsByCreditCodes(db, row.regionCode, drawnCodes)).map((t) => [t.creditCode, t.name] as const)
+        : [],
+    );
     const context: PlanContext = {
       today: today(deps),
       poolSize: row.poolSize ?? 1,
@@ -97,6 +103,7 @@ export function createPlansService(deps: ServiceDeps) {
         poolHash: s.poolHash,
         count: s.count,
         result: s.result,
+        resultNames: s.result ? s.result.map((code) => names.get(code) ?? code) : null,
       })),
       availableTransitions: ctx
         ? transitionOptions(planMachine, row.status as PlanState, ctx.actor, context).map((o) => o.name)
@@ -528,6 +535,11 @@ export function createPlansService(deps: ServiceDeps) {
       const plan = await repo.findPlan(db, planId);
       if (!plan || !plan.committedAt) throw notFound();
       const records = (await repo.drawRecordSummaries(db, planId)).filter((r) => r.result !== null && r.count > 0);
+      const drawnOf = (kind: 'targets' | 'inspectors') => records.filter((r) => r.kind === kind).flatMap((r) => r.result ?? []);
+      const publicNames = new Map<string, string>([
+        ...(await repo.targetsByCreditCodes(db, plan.regionCode, drawnOf('targets'))).map((t) => [t.creditCode, t.name] as const),
+        ...(await repo.inspectorsByIds(db, drawnOf('inspectors'))).map((i) => [i.id, i.certificateNo] as const),
+      ]);
       return {
         planId: plan.id,
         code: plan.code,
@@ -537,7 +549,13 @@ export function createPlansService(deps: ServiceDeps) {
         poolHash: plan.poolHash ?? '',
         committedAt: plan.committedAt?.toISOString() ?? null,
         drawnAt: plan.drawnAt?.toISOString() ?? null,
-        records: records.map((r) => ({ id: r.id, kind: r.kind, stratum: r.stratum, poolSize: r.poolSize })),
+        records: records.map((r) => ({
+          id: r.id,
+          kind: r.kind,
+          stratum: r.stratum,
+          poolSize: r.poolSize,
+          result: (r.result ?? []).map((drawn) => ({ id: drawn, name: publicNames.get(drawn) ?? drawn })),
+        })),
       };
     },
 

@@ -33,6 +33,7 @@ interface Target {
 interface Inspector {
   id: string;
   name: string;
+  certificateNo: string;
   ties: { enterpriseId: string }[];
   userId: string | null;
 }
@@ -316,9 +317,30 @@ describe.skipIf(POSTGRES_MISSING)(`supervision API on ${TEST_DB}`, () => {
     });
 
     it('publishes records that `qd draw verify` accepts, and rejects with one id altered', async () => {
-      const pub = await ok<{ records: { id: string; kind: string }[] }>(null, 'GET', `/public/supervision/draws/${plan.id}`);
+      const pub = await ok<{ records: { id: string; kind: string; result: { id: string; name: string }[] }[] }>(
+        null,
+        'GET',
+        `/public/supervision/draws/${plan.id}`,
+      );
       expect(pub.records.some((r) => r.kind === 'targets')).toBe(true);
       expect(pub.records.some((r) => r.kind === 'inspectors')).toBe(true);
+      // The published result is shown from the start, each id with what people know it by.
+      const inspectorList = await ok<{ data: Inspector[] }>('office', 'GET', '/supervision/inspectors?pageSize=200');
+      for (const r of pub.records) {
+        expect(r.result.length).toBeGreaterThan(0);
+        for (const drawn of r.result) {
+          if (r.kind === 'inspectors') {
+            expect(drawn.name).toBe(inspectorList.data.find((i) => i.id === drawn.id)!.certificateNo);
+          } else {
+            expect(drawn.name).not.toBe(drawn.id); // the enterprise's name, not its credit code again
+          }
+        }
+      }
+      const detail = await ok<SpotCheckPlan>('office', 'GET', `/supervision/plans/${plan.id}`);
+      for (const s of detail.strata.filter((x) => x.result?.length)) {
+        expect(s.resultNames!.length).toBe(s.result!.length);
+        expect(s.resultNames!.every((name, i) => name !== s.result![i])).toBe(true);
+      }
       for (const r of pub.records) {
         const res = await req(null, 'GET', `/public/supervision/draw-records/${r.id}?download=1`);
         expect(res.statusCode).toBe(200);

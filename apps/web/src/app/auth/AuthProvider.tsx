@@ -2,12 +2,13 @@ import { useCallback, useEffect, useMemo, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useLocation, useNavigate } from 'react-router';
 import type { LoginResponse, Me } from '@qd/core';
-import { api, isApiError, setCsrfToken, setUnauthorizedHandler } from '../../api/client';
+import { api, isApiError, mayHaveSession, setCsrfToken, setUnauthorizedHandler } from '../../api/client';
 import { AuthContext, type AuthContextValue } from './auth-context';
 
 export const ME_QUERY_KEY = ['auth', 'me'] as const;
 
 async function fetchSession(): Promise<Me | null> {
+  if (!mayHaveSession()) return null;
   try {
     const session = await api.get<LoginResponse>('/auth/me', { redirectOn401: false });
     setCsrfToken(session.csrfToken);

@@ -76,8 +76,8 @@ export default function ApplicationPage() {
             <ProDescriptions.Item label={t('awards.cycle.window')}>
               {a.calendar.applicationOpensOn} ~ {a.calendar.applicationClosesOn}
             </ProDescriptions.Item>
-            <ProDescriptions.Item label={t('awards.form.total', { total: points(a.selfAssessmentTotalHundredths) })}>
-              {' '}
+            <ProDescriptions.Item label={t('awards.form.selfTotal')}>
+              {t('awards.form.outOf', { total: points(a.selfAssessmentTotalHundredths) })}
             </ProDescriptions.Item>
             <ProDescriptions.Item label={t('awards.status.consensusTotal')}>
               {points(a.consensusTotalHundredths)}

@@ -75,7 +75,7 @@ export default function LadderPage() {
                   dataIndex: 'state',
                   render: (s: string) => <Tag>{stateName(s, locale)}</Tag>,
                 },
-                { title: t('awards.status.title'), dataIndex: 'awardedOn', render: (d: string | null) => d ?? '—' },
+                { title: t('awards.ladder.awardedOn'), dataIndex: 'awardedOn', render: (d: string | null) => d ?? '—' },
               ]}
             />
           </>

@@ -43,7 +43,7 @@ export default function MyReviewsPage() {
     },
     { title: t('awards.application.state'), dataIndex: 'state', render: (_, a) => <Tag>{stateName(a.state, locale)}</Tag> },
     {
-      title: '',
+      title: t('awards.reviews.myPart'),
       render: (_, a) => (
         <Space>
           {a.isLeader && <Tag color="gold">{t('awards.reviews.leader')}</Tag>}

@@ -133,7 +133,7 @@ export default function ReviewPage() {
               pagination={false}
               dataSource={v.others}
               columns={[
-                { title: t('awards.reviews.title'), dataIndex: 'expertName' },
+                { title: t('awards.review.expert'), dataIndex: 'expertName' },
                 { title: t('awards.ranking.total'), dataIndex: 'totalHundredths', render: (h: number) => points(h) },
               ]}
             />

@@ -205,7 +205,14 @@ export default function AssessmentPage() {
                       {
                         title: t('governance.assessment.source'),
                         dataIndex: 'source',
-                        render: (s: string | null, b) => s ?? gl(t, 'mode', b.mode),
+                        render: (s: string | null, b) => {
+                          // The breakdown carries the source's code; its name is on the scheme's indicator.
+                          const label = a.indicators.find((i) => i.code === b.code)?.sourceLabel;
+                          if (!s) return gl(t, 'mode', b.mode);
+                          return (
+                            <Tooltip title={s}>{label ? (locale === 'en-US' ? label.en : label.zh) : t('common.none')}</Tooltip>
+                          );
+                        },
                       },
                       {
                         title: t('governance.assessment.figure'),

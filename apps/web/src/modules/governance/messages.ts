@@ -62,6 +62,8 @@ export const governanceZh = {
   'governance.tasks.lead': '牵头部门',
   'governance.tasks.supporting': '配合部门',
   'governance.tasks.deadline': '完成期限',
+  'governance.tasks.deadlineGiven': '{date}（会议决议给定 {days} 个工作日）',
+  'governance.overview.usedShare': '已用 {percent}%',
   'governance.tasks.deadlineDate': '期限（日期）',
   'governance.tasks.deadlineDays': '期限（工作日数）',
   'governance.tasks.deadlineHint': '填写日期或工作日数其一；工作日自会议次日起按节假日安排计算',
@@ -276,6 +278,8 @@ export const governanceEn: Record<keyof typeof governanceZh, string> = {
   'governance.tasks.lead': 'Lead department',
   'governance.tasks.supporting': 'Supporting departments',
   'governance.tasks.deadline': 'Deadline',
+  'governance.tasks.deadlineGiven': '{date} ({days} working days given by the resolution)',
+  'governance.overview.usedShare': '{percent}% used',
   'governance.tasks.deadlineDate': 'Deadline (date)',
   'governance.tasks.deadlineDays': 'Deadline (working days)',
   'governance.tasks.deadlineHint':

@@ -61,7 +61,12 @@ export default function OverviewPage() {
         <Col xs={12} md={6}>
           <Card>
             <Statistic title={t('governance.budget.remaining')} value={yuan(o.budget.totals.remainingFen)} />
-            <Progress percent={used} size="small" aria-label={t('governance.budget.used')} />
+            <Progress
+              percent={used}
+              size="small"
+              aria-label={t('governance.budget.used')}
+              format={(p) => t('governance.overview.usedShare', { percent: p ?? 0 })}
+            />
           </Card>
         </Col>
         <Col xs={24}>
@@ -101,7 +106,6 @@ export default function OverviewPage() {
               size="small"
               pagination={false}
               dataSource={o.assessment.results}
-              scroll={{ y: 220 }}
               columns={[
                 { title: t('governance.department'), dataIndex: 'departmentName' },
                 { title: t('governance.assessment.score'), dataIndex: 'totalHundredths', render: (v: number) => points(v) },

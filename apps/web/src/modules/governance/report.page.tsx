@@ -139,12 +139,14 @@ export default function ReportPage() {
             {r.headlines.map((h) => (
               <Descriptions
                 key={h.module}
+                style={{ marginBottom: 24 }}
                 title={l(h.title)}
                 column={{ xs: 1, md: 3 }}
                 items={h.figures.map((f) => ({
                   key: f.key,
                   label: l(f.label),
-                  children: `${f.value}${f.unit ? l(f.unit) : ''}`,
+                  // "1,200元" in Chinese; "1,200 CNY" in English, where a unit is a separate word.
+                  children: `${typeof f.value === 'number' ? f.value.toLocaleString(locale) : f.value}${f.unit ? `${locale === 'en-US' ? ' ' : ''}${l(f.unit)}` : ''}`,
                 }))}
               />
             ))}

@@ -151,7 +151,10 @@ export default function TaskDetailPage() {
               {
                 title: t('governance.tasks.deadline'),
                 dataIndex: 'deadline',
-                render: () => `${d.deadline}${d.deadlineWorkingDays !== null ? `（${d.deadlineWorkingDays}）` : ''}`,
+                render: () =>
+                  d.deadlineWorkingDays !== null
+                    ? t('governance.tasks.deadlineGiven', { date: d.deadline, days: d.deadlineWorkingDays })
+                    : d.deadline,
               },
               {
                 title: t('governance.tasks.resolution'),

@@ -38,10 +38,10 @@ export default function TasksPage() {
       title: t('governance.tasks.deadline'),
       dataIndex: 'deadline',
       hideInSearch: true,
-      width: 190,
+      width: 230,
       render: (_, row) => (
-        <Space size={4}>
-          <span>{row.deadline}</span>
+        <Space size={4} wrap={false}>
+          <span style={{ whiteSpace: 'nowrap' }}>{row.deadline}</span>
           {row.overdue && <Tag color="red">{t('governance.tasks.overdueDays', { days: row.daysOverdue })}</Tag>}
         </Space>
       ),

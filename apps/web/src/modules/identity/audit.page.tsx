@@ -8,7 +8,9 @@ import { useErrorMessage } from '../../components/useErrorMessage';
 import { formatShanghai, shanghaiInputToIso } from '../../components/shanghai-time';
 import { enumLabel } from '../../i18n/enum-label';
 import { valueEnumOf } from '../../i18n/enum-options';
+import { useLocale } from '../../i18n/useLocale';
 import { useT } from '../../i18n/useT';
+import { auditActionLabel, targetTypeLabel } from './components/audit-action-label';
 import { VerifyChainButton } from './components/VerifyChainButton';
 
 const OUTCOMES = ['success', 'failure', 'denied'] as const;
@@ -27,6 +29,7 @@ export default function AuditPage() {
   const t = useT();
   const showError = useErrorMessage();
   const can = useCan();
+  const locale = useLocale();
 
   const columns: ProColumns<AuditEntry>[] = [
     { title: t('audit.at'), dataIndex: 'at', hideInSearch: true, width: 170, render: (_, row) => formatShanghai(row.at) },
@@ -48,9 +51,9 @@ export default function AuditPage() {
       dataIndex: 'action',
       width: 250,
       render: (_, row) => (
-        <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
-          {row.action}
-        </Typography.Text>
+        <Tooltip title={row.action}>
+          <span style={{ whiteSpace: 'nowrap' }}>{auditActionLabel(row.action, locale)}</span>
+        </Tooltip>
       ),
     },
     {
@@ -61,7 +64,7 @@ export default function AuditPage() {
         row.targetType ? (
           <Tooltip title={row.targetId}>
             <span style={{ whiteSpace: 'nowrap' }}>
-              {row.targetType}
+              {targetTypeLabel(row.targetType, locale)}
               {/* UUIDv7 ids start with their timestamp, so the tail is what tells them apart. */}
               {row.targetId ? ` · …${row.targetId.slice(-8)}` : ''}
             </span>

@@ -49,14 +49,12 @@ export default function ExpertsPage() {
       title: t('expert.industrySections'),
       dataIndex: 'industrySection',
       valueEnum: sections.valueEnum,
-      width: 140,
+      width: 220,
       render: (_, row) => (
         <Space size={[0, 4]} wrap>
           {row.industrySections.map((s) => (
-            <Tooltip key={s} title={industrySectionName(s, locale)}>
-              <Tag color="cyan" aria-label={`${s} ${industrySectionName(s, locale)}`}>
-                {s}
-              </Tag>
+            <Tooltip key={s} title={`${s} ${industrySectionName(s, locale)}`}>
+              <Tag color="cyan">{industrySectionName(s, locale)}</Tag>
             </Tooltip>
           ))}
         </Space>

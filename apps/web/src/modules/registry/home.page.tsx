@@ -11,12 +11,12 @@ import { industrySectionName } from '../../i18n/domain-labels';
 import { useLocale } from '../../i18n/useLocale';
 import { useT } from '../../i18n/useT';
 import type { MessageId } from '../../i18n/zh-CN';
+import { MyWork } from './components/MyWork';
 import { EnterprisesBySectionChart, type SectionCount } from './components/EnterprisesBySectionChart';
 
 const COUNTS: { key: keyof RegistrySummary; label: MessageId }[] = [
   { key: 'enterprises', label: 'home.enterprises' },
   { key: 'departments', label: 'home.departments' },
-  { key: 'leadershipGroupMembers', label: 'home.leadershipGroupMembers' },
   { key: 'institutions', label: 'home.institutions' },
   { key: 'experts', label: 'home.experts' },
 ];
@@ -29,13 +29,7 @@ export default function HomePage() {
 
   return (
     <PageContainer title={t('home.welcome', { name: me.displayName })}>
-      {canReadRegistry ? (
-        <RegistryOverview />
-      ) : (
-        <Card>
-          <Typography.Paragraph style={{ margin: 0 }}>{t('home.noRegistryAccess')}</Typography.Paragraph>
-        </Card>
-      )}
+      {canReadRegistry ? <RegistryOverview /> : <MyWork />}
     </PageContainer>
   );
 }
@@ -65,7 +59,7 @@ function RegistryOverview() {
       </Typography.Title>
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         {COUNTS.map(({ key, label }) => (
-          <Col key={key} xs={24} sm={12} lg={8} xl={4} flex="1 1 0">
+          <Col key={key} xs={12} sm={12} lg={6} flex="1 1 0">
             <Card>
               <Statistic title={t(label)} value={data[key] as number} />
             </Card>

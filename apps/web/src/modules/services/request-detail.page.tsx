@@ -26,6 +26,14 @@ export default function RequestDetailPage() {
     api.get<RequestDetail>(`/services/requests/${id}`).then(setRequest).catch(showError);
   }, [id, showError]);
   if (!request) return <PageContainer loading />;
+  // The overdue job records "<step code> <deadline>"; the step is shown by its name.
+  const overdueText = (text: string | null) => {
+    const [stepCode, deadline] = (text ?? '').split(' ');
+    return stepCode
+      ? `${serviceLabel(t, 'step', stepCode)}${deadline ? ` · ${t('services.request.deadline')} ${deadline}` : ''}`
+      : '';
+  };
+
   return (
     <PageContainer
       title={
@@ -159,7 +167,7 @@ export default function RequestDetailPage() {
                   {(e.text || e.amountFen !== null) && (
                     <div>
                       {e.amountFen !== null ? `${yuan(e.amountFen)} ` : ''}
-                      {e.text}
+                      {e.kind === 'overdue' ? overdueText(e.text) : e.text}
                     </div>
                   )}
                 </div>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Input, List, Space, Table, Tag, Typography } from 'antd';
@@ -12,9 +12,12 @@ import {
   type PublicDraw,
 } from '@qd/core';
 import { api, buildUrl } from '../../api/client';
+import { formatShanghai } from '../../components/shanghai-time';
+import { industrySectionName, withCode } from '../../i18n/domain-labels';
 import { useLocale } from '../../i18n/useLocale';
 import { useT } from '../../i18n/useT';
 import { PublicFrame } from './components/PublicFrame';
+import { svLabel } from './components/sv-label';
 
 interface Checked {
   id: string;
@@ -55,7 +58,7 @@ function DrawList() {
           <List.Item>
             <Link to={`/public/draws/${d.planId}`}>{`${d.code} ${d.name}`}</Link>
             <Typography.Text type="secondary">
-              {d.drawnAt ? d.drawnAt.slice(0, 10) : t('supervision.draw.notYet')}
+              {d.drawnAt ? formatShanghai(d.drawnAt, false) : t('supervision.draw.notYet')}
             </Typography.Text>
           </List.Item>
         )}
@@ -64,31 +67,49 @@ function DrawList() {
   );
 }
 
+/** "高风险 · 制造业" for `high/C`, "第 3 家被抽企业的检查人员" for `inspectors/3`. */
+function stratumInWords(stratum: string, t: ReturnType<typeof useT>, locale: ReturnType<typeof useLocale>): string {
+  const inspectors = /^inspectors\/(\d+)$/.exec(stratum);
+  if (inspectors) return t('supervision.public.inspectorsFor', { n: inspectors[1]! });
+  const [riskClass, section] = stratum.split('/');
+  if (riskClass && section) return `${svLabel(t, 'riskClass', riskClass)} · ${industrySectionName(section, locale)}`;
+  return stratum;
+}
+
+type RecordState = { state: 'checking' } | { state: 'checked'; checked: Checked } | { state: 'failed' };
+
 function OneDraw({ id }: { id: string }) {
   const t = useT();
   const locale = useLocale();
-  const [checked, setChecked] = useState<Checked[] | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [states, setStates] = useState<Record<string, RecordState>>({});
   const { data: draw } = useQuery({
     queryKey: ['public', 'draw', id],
     queryFn: () => api.get<PublicDraw>(`/public/supervision/draws/${id}`),
   });
+
+  // Every record is verified as soon as the page opens: fetched as published, recomputed here.
+  const verify = useCallback(async (recordIds: string[]) => {
+    setStates((old) => ({ ...old, ...Object.fromEntries(recordIds.map((r) => [r, { state: 'checking' } as const])) }));
+    for (const recordId of recordIds) {
+      let next: RecordState;
+      try {
+        const record = drawRecord.parse(await api.get<unknown>(`/public/supervision/draw-records/${recordId}`));
+        next = { state: 'checked', checked: { id: recordId, record, check: verifyDrawRecord(record) } };
+      } catch {
+        next = { state: 'failed' };
+      }
+      setStates((old) => ({ ...old, [recordId]: next }));
+    }
+  }, []);
+  useEffect(() => {
+    if (draw) void verify(draw.records.map((r) => r.id));
+  }, [draw, verify]);
   if (!draw) return <Card loading />;
 
-  const verifyAll = async () => {
-    setBusy(true);
-    try {
-      const out: Checked[] = [];
-      for (const r of draw.records) {
-        const record = drawRecord.parse(await api.get<unknown>(`/public/supervision/draw-records/${r.id}`));
-        out.push({ id: r.id, record, check: verifyDrawRecord(record) });
-      }
-      setChecked(out);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const allOk = checked?.every((c) => c.check.ok);
+  const results = draw.records.map((r) => states[r.id]);
+  const done = results.every((x) => x && x.state !== 'checking');
+  const allOk = done && results.every((x) => x?.state === 'checked' && x.checked.check.ok);
+  const busy = !done;
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">
@@ -96,64 +117,85 @@ function OneDraw({ id }: { id: string }) {
         <Descriptions column={1} bordered size="small">
           <Descriptions.Item label={t('supervision.plan.name')}>{`${draw.code} ${draw.name}`}</Descriptions.Item>
           <Descriptions.Item label={t('supervision.draw.planHash')}>
-            <Typography.Text code copyable>
+            <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>
               {draw.poolHash}
             </Typography.Text>
           </Descriptions.Item>
           <Descriptions.Item label={t('supervision.draw.seedSource')}>{draw.seedSource}</Descriptions.Item>
           <Descriptions.Item label={t('supervision.draw.seedAnnouncedOn')}>{draw.seedAnnouncedOn}</Descriptions.Item>
-          <Descriptions.Item label={t('supervision.draw.committedAt')}>{draw.committedAt}</Descriptions.Item>
+          <Descriptions.Item label={t('supervision.draw.committedAt')}>{formatShanghai(draw.committedAt)}</Descriptions.Item>
           <Descriptions.Item label={t('supervision.draw.drawnAt')}>
-            {draw.drawnAt ?? t('supervision.draw.notYet')}
+            {draw.drawnAt ? formatShanghai(draw.drawnAt) : t('supervision.draw.notYet')}
           </Descriptions.Item>
         </Descriptions>
         <Alert style={{ marginTop: 16 }} type="info" showIcon message={t('supervision.public.howTo')} />
         <Button
-          type="primary"
           style={{ marginTop: 16 }}
           loading={busy}
           disabled={draw.records.length === 0}
-          onClick={verifyAll}
+          onClick={() => void verify(draw.records.map((r) => r.id))}
           data-testid="verify-all"
         >
-          {t('supervision.public.verifyAll')}
+          {t('supervision.public.verifyAgain')}
         </Button>
       </Card>
-      {checked && (
+      {draw.records.length > 0 && done && (
         <Alert
           data-testid="verify-summary"
           type={allOk ? 'success' : 'error'}
           showIcon
-          message={allOk ? t('supervision.public.allOk', { n: checked.length }) : t('supervision.public.someFailed')}
+          message={allOk ? t('supervision.public.allOk', { n: draw.records.length }) : t('supervision.public.someFailed')}
         />
       )}
-      <Table
+      <Table<PublicDraw['records'][number]>
         rowKey="id"
         pagination={false}
+        scroll={{ x: 'max-content' }}
         dataSource={draw.records}
+        locale={{ emptyText: t('supervision.public.noRecords') }}
         columns={[
           {
             title: t('supervision.draw.kind'),
             dataIndex: 'kind',
             render: (k: string) => (k === 'targets' ? t('supervision.draw.targets') : t('supervision.draw.inspectors')),
           },
-          { title: t('supervision.draw.stratum'), dataIndex: 'stratum' },
+          {
+            title: t('supervision.draw.stratum'),
+            dataIndex: 'stratum',
+            render: (stratum: string) => stratumInWords(stratum, t, locale),
+          },
           { title: t('supervision.draw.poolSize'), dataIndex: 'poolSize' },
+          {
+            title: t('supervision.draw.result'),
+            width: 480,
+            render: (_: unknown, r: PublicDraw['records'][number]) => (
+              <span data-testid={`draw-result-${r.id}`}>
+                {r.result
+                  .map((x) =>
+                    r.kind === 'inspectors'
+                      ? t('supervision.public.inspectorNo', { no: x.name })
+                      : withCode(x.name, x.id, locale),
+                  )
+                  .join('；')}
+              </span>
+            ),
+          },
           {
             title: t('supervision.public.check'),
             render: (_: unknown, r: { id: string }) => {
-              const c = checked?.find((x) => x.id === r.id);
-              if (!c) return t('supervision.draw.notYet');
-              return c.check.ok ? (
-                <Tag color="green">{t('supervision.public.match')}</Tag>
+              const c = states[r.id];
+              if (!c || c.state === 'checking') return <Tag>{t('supervision.public.checking')}</Tag>;
+              if (c.state === 'failed') return <Tag color="orange">{t('supervision.public.fetchFailed')}</Tag>;
+              return c.checked.check.ok ? (
+                <Tag color="green" data-testid={`draw-check-${r.id}`}>
+                  {t('supervision.public.match')}
+                </Tag>
               ) : (
-                <Tag color="red">{c.check.problems.map((p) => translate(p, locale)).join('；')}</Tag>
+                <Tag color="red" data-testid={`draw-check-${r.id}`}>
+                  {c.checked.check.problems.map((p) => translate(p, locale)).join('；')}
+                </Tag>
               );
             },
-          },
-          {
-            title: t('supervision.draw.result'),
-            render: (_: unknown, r: { id: string }) => checked?.find((x) => x.id === r.id)?.record.result.join('，') ?? '',
           },
           {
             title: t('supervision.public.download'),

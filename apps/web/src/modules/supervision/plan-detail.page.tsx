@@ -15,6 +15,7 @@ import { PLAN_STATES, formatSeed, translate, type InspectionRecord, type SpotChe
 import { api } from '../../api/client';
 import { fetchPage } from '../../api/pro-table';
 import { useCan } from '../../app/auth/useAuth';
+import { industrySectionName, withCode } from '../../i18n/domain-labels';
 import { useLocale } from '../../i18n/useLocale';
 import { useT } from '../../i18n/useT';
 import { ActionButton } from './components/ActionButton';
@@ -45,7 +46,7 @@ export default function PlanDetailPage() {
       title: t('supervision.draw.stratum'),
       dataIndex: 'key',
       width: 140,
-      render: (_, s) => `${svLabel(t, 'riskClass', s.riskClass)} / ${s.industrySection}`,
+      render: (_, s) => `${svLabel(t, 'riskClass', s.riskClass)} · ${industrySectionName(s.industrySection, locale)}`,
     },
     { title: t('supervision.draw.poolSize'), dataIndex: 'poolSize', width: 100 },
     { title: t('supervision.draw.count'), dataIndex: 'count', width: 90 },
@@ -61,7 +62,10 @@ export default function PlanDetailPage() {
     {
       title: t('supervision.draw.result'),
       dataIndex: 'result',
-      render: (_, s) => (s.result ? s.result.join('，') || t('common.none') : t('supervision.draw.notYet')),
+      render: (_, s) =>
+        s.result
+          ? s.result.map((code, i) => withCode(s.resultNames?.[i] ?? code, code, locale)).join('；') || t('common.none')
+          : t('supervision.draw.notYet'),
     },
   ];
 

@@ -45,7 +45,7 @@ export function EnterprisesBySectionChart({
     const chart = element ? echarts.getInstanceByDom(element) : undefined;
     chart?.setOption(
       {
-        grid: { left: 48, right: 16, top: 24, bottom: 32 },
+        grid: { left: 48, right: 16, top: 24, bottom: 56 },
         tooltip: {
           trigger: 'axis',
           formatter: (params: unknown) => {
@@ -54,7 +54,8 @@ export function EnterprisesBySectionChart({
             return row ? `${row.section} ${row.name}<br/>${countLabel}: ${row.count}` : '';
           },
         },
-        xAxis: { type: 'category', data: data.map((d) => d.section) },
+        // Sections by name (制造业), not by letter; long names wrap under their bar.
+        xAxis: { type: 'category', data: data.map((d) => d.name), axisLabel: { interval: 0, width: 64, overflow: 'break' } },
         yAxis: { type: 'value', minInterval: 1 },
         series: [{ type: 'bar', name: countLabel, data: data.map((d) => d.count), itemStyle: { color: '#1677ff' } }],
       },

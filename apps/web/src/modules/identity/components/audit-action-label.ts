@@ -1,0 +1,203 @@
+import type { Locale } from '@qd/core';
+
+type Bilingual = readonly [zh: string, en: string];
+
+/**
+ * Audit actions are codes `<object>.<verb>` (`awards.application.submit`, `auth.login`). Modules
+ * add actions as they grow (some are built from a transition's name), so the label is composed
+ * from the object's name and the verb's name rather than listed action by action; a verb not
+ * named here still reads as "<object>：其他操作", never as the code.
+ */
+const OBJECTS: Record<string, Bilingual> = {
+  auth: ['登录会话', 'Session'],
+  'auth.password': ['登录密码', 'Password'],
+  audit: ['审计日志', 'Audit log'],
+  system: ['系统', 'System'],
+  'system.seed': ['演示数据', 'Demo data'],
+  calendar: ['工作日历', 'Working calendar'],
+  'calendar.year': ['工作日历', 'Working calendar'],
+  'identity.user': ['用户', 'User'],
+  'identity.user.password': ['用户密码', 'User password'],
+  'registry.contact': ['联系人', 'Contact'],
+  'registry.enterprise': ['企业', 'Enterprise'],
+  'registry.institution': ['服务机构', 'Institution'],
+  'registry.department': ['部门', 'Department'],
+  'registry.expert': ['专家', 'Expert'],
+  'registry.region': ['行政区', 'Region'],
+  'awards.application': ['质量奖申报', 'Award application'],
+  'awards.certificate': ['获奖证书', 'Award certificate'],
+  'awards.cycle': ['评选周期', 'Award cycle'],
+  'awards.objection': ['公示异议', 'Objection'],
+  'awards.programme': ['奖项', 'Award programme'],
+  'awards.review': ['专家评审', 'Expert review'],
+  'governance.assessment': ['年度考核', 'Assessment'],
+  'governance.assessment.appeal': ['考核申诉', 'Assessment appeal'],
+  'governance.assessment.scheme': ['考核方案', 'Assessment scheme'],
+  'governance.assessment.value': ['考核数据', 'Assessment figure'],
+  'governance.budget': ['专项经费', 'Budget'],
+  'governance.budget.line': ['经费科目', 'Budget line'],
+  'governance.group.member': ['领导小组成员', 'Group member'],
+  'governance.meeting': ['会议', 'Meeting'],
+  'governance.resolution': ['会议决议', 'Resolution'],
+  'governance.task': ['督办任务', 'Supervised task'],
+  'services.apikey': ['接口密钥', 'API key'],
+  'services.board': ['服务看板', 'Service board'],
+  'services.catalogue': ['服务目录', 'Service catalogue'],
+  'services.request': ['服务诉求', 'Service request'],
+  'supervision.inspection': ['双随机检查', 'Inspection'],
+  'supervision.overdue': ['逾期公示', 'Overdue publication'],
+  'supervision.plan': ['抽查计划', 'Inspection plan'],
+  'supervision.productCheck': ['产品抽检', 'Product check'],
+  'supervision.rectification': ['整改', 'Rectification'],
+  'supervision.settings': ['监管设置', 'Supervision settings'],
+  'supervision.signal': ['风险信号', 'Risk signal'],
+  'supervision.target': ['检查对象', 'Inspection target'],
+};
+
+const VERBS: Record<string, Bilingual> = {
+  login: ['登录', 'log in'],
+  logout: ['退出', 'log out'],
+  lock: ['锁定', 'locked'],
+  unlock: ['解锁', 'unlocked'],
+  change: ['修改', 'changed'],
+  reset: ['重置', 'reset'],
+  verify: ['核验', 'verified'],
+  demo: ['写入', 'loaded'],
+  seed: ['生成演示数据', 'demo data loaded'],
+  save: ['保存', 'saved'],
+  saveDraft: ['保存草稿', 'draft saved'],
+  create: ['新建', 'created'],
+  update: ['修改', 'updated'],
+  remove: ['删除', 'removed'],
+  list: ['查看列表', 'listed'],
+  reveal: ['查看完整号码', 'number revealed'],
+  roles: ['角色变更', 'roles changed'],
+  import: ['导入', 'imported'],
+  export: ['导出', 'exported'],
+  attach: ['上传附件', 'file attached'],
+  detach: ['删除附件', 'file removed'],
+  document: ['上传凭证', 'document attached'],
+  evidence: ['提交证据', 'evidence added'],
+  submit: ['提交', 'submitted'],
+  withdraw: ['撤回', 'withdrawn'],
+  return: ['退回', 'returned'],
+  resubmit: ['重新提交', 'resubmitted'],
+  accept: ['受理', 'accepted'],
+  decline: ['不予受理', 'declined'],
+  reject: ['驳回', 'rejected'],
+  approve: ['通过', 'approved'],
+  dispatch: ['派单', 'dispatched'],
+  transfer: ['转派', 'transferred'],
+  merge: ['合并', 'merged'],
+  handBack: ['退回', 'handed back'],
+  done: ['办结', 'done'],
+  complete: ['办结', 'completed'],
+  rate: ['评价', 'rated'],
+  reopen: ['重新办理', 'reopened'],
+  close: ['关闭', 'closed'],
+  cancel: ['取消', 'cancelled'],
+  overdue: ['超期', 'overdue'],
+  note: ['内部备注', 'note added'],
+  question: ['补正提问', 'question asked'],
+  answer: ['补正答复', 'question answered'],
+  progress: ['报送进展', 'progress reported'],
+  report: ['报送进展', 'progress reported'],
+  issue: ['签发', 'issued'],
+  revoke: ['撤销', 'revoked'],
+  announce: ['发布公告', 'announced'],
+  open: ['开放申报', 'opened'],
+  startNotice: ['开始公示', 'notice started'],
+  recommendNext: ['推荐上级', 'recommended to the next level'],
+  lodge: ['提出', 'lodged'],
+  handle: ['处理', 'handled'],
+  declareInterest: ['回避声明', 'interest declared'],
+  formGroups: ['组建评审组', 'groups formed'],
+  score: ['评分', 'scored'],
+  appeal: ['申诉', 'appealed'],
+  decide: ['裁定', 'decided'],
+  compute: ['计算', 'computed'],
+  enter: ['录入', 'entered'],
+  commit: ['确认', 'committed'],
+  pay: ['支付', 'paid'],
+  reallocate: ['调剂', 'reallocated'],
+  release: ['释放', 'released'],
+  add: ['增加', 'added'],
+  end: ['卸任', 'ended'],
+  attendance: ['登记出席', 'attendance recorded'],
+  minutes: ['上传纪要', 'minutes recorded'],
+  issueMinutes: ['印发纪要', 'minutes issued'],
+  publish: ['公示', 'published'],
+  record: ['登记结果', 'result recorded'],
+  flag: ['标记', 'flagged'],
+  drawInspectors: ['抽取检查人员', 'inspectors drawn'],
+  drawTargets: ['抽取检查对象', 'targets drawn'],
+  sample: ['抽样', 'sampled'],
+  order: ['下达', 'ordered'],
+  submitEvidence: ['提交整改材料', 'evidence submitted'],
+  grade: ['分级', 'graded'],
+  plan: ['纳入计划', 'planned'],
+  sync: ['同步', 'synchronised'],
+  escalate: ['升级督办', 'escalated'],
+  remind: ['提醒', 'reminded'],
+  extend: ['延期', 'extended'],
+  confirm: ['确认', 'confirmed'],
+};
+
+/** "督办任务：提交" / "Supervised task: submitted" for `governance.task.submit`. */
+export function auditActionLabel(action: string, locale: Locale): string {
+  const i = locale === 'en-US' ? 1 : 0;
+  const parts = action.split('.');
+  for (let cut = parts.length - 1; cut >= 1; cut--) {
+    const object = OBJECTS[parts.slice(0, cut).join('.')];
+    if (!object) continue;
+    const verbCode = parts.slice(cut).join('.');
+    const verb = Object.hasOwn(VERBS, verbCode) ? VERBS[verbCode]![i] : i === 0 ? '其他操作' : 'other action';
+    return i === 0 ? `${object[0]}：${verb}` : `${object[1]}: ${verb}`;
+  }
+  return i === 0 ? '其他操作' : 'Other action';
+}
+
+const TARGET_TYPES: Record<string, Bilingual> = {
+  api_client: ['接口密钥', 'API key'],
+  assessment_appeal: ['考核申诉', 'Assessment appeal'],
+  assessment_scheme: ['考核方案', 'Assessment scheme'],
+  award_application: ['质量奖申报', 'Award application'],
+  award_cycle: ['评选周期', 'Award cycle'],
+  award_objection: ['公示异议', 'Objection'],
+  award_programme: ['奖项', 'Award programme'],
+  budget_entry: ['经费记录', 'Budget entry'],
+  budget_line: ['经费科目', 'Budget line'],
+  calendar_year: ['工作日历', 'Working calendar'],
+  contact: ['联系人', 'Contact'],
+  enterprise: ['企业', 'Enterprise'],
+  expert: ['专家', 'Expert'],
+  group_member: ['领导小组成员', 'Group member'],
+  meeting: ['会议', 'Meeting'],
+  organization: ['单位', 'Organization'],
+  product: ['产品', 'Product'],
+  region: ['行政区', 'Region'],
+  resolution: ['会议决议', 'Resolution'],
+  service: ['服务事项', 'Service'],
+  service_board: ['服务看板', 'Service board'],
+  service_request: ['服务诉求', 'Service request'],
+  site: ['经营场所', 'Site'],
+  supervision_inspection: ['双随机检查', 'Inspection'],
+  supervision_inspector: ['检查人员', 'Inspector'],
+  supervision_item: ['检查事项', 'Inspection item'],
+  supervision_overdue: ['逾期公示', 'Overdue publication'],
+  supervision_plan: ['抽查计划', 'Inspection plan'],
+  supervision_product_check: ['产品抽检', 'Product check'],
+  supervision_rectification: ['整改', 'Rectification'],
+  supervision_settings: ['监管设置', 'Supervision settings'],
+  supervision_signal: ['风险信号', 'Risk signal'],
+  supervision_target: ['检查对象', 'Inspection target'],
+  task: ['督办任务', 'Supervised task'],
+  user: ['用户', 'User'],
+};
+
+/** The audited record's kind in words (`service_request` → 服务诉求); an unknown kind reads "记录". */
+export function targetTypeLabel(type: string, locale: Locale): string {
+  const entry = TARGET_TYPES[type];
+  const i = locale === 'en-US' ? 1 : 0;
+  return entry ? entry[i] : i === 0 ? '记录' : 'Record';
+}
