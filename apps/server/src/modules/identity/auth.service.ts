@@ -89,7 +89,12 @@ export function createAuthService({ database, config, clock }: ServiceDeps) {
     const latest = await repo.latestCountedFailures(tx, account, ip, LOCKOUT.failuresPerAddress);
     const newest = latest[0];
     const oldest = latest[LOCKOUT.failuresPerAddress - 1];
-    if (newest && oldest && newest.getTime() - oldest.getTime() <= LOCKOUT.windowMs && now.getTime() < newest.getTime() + LOCKOUT.lockMs) {
+    if (
+      newest &&
+      oldest &&
+      newest.getTime() - oldest.getTime() <= LOCKOUT.windowMs &&
+      now.getTime() < newest.getTime() + LOCKOUT.lockMs
+    ) {
       return 'locked';
     }
     if (accountFailures === LOCKOUT.failuresPerAccount - 1) return 'account';
@@ -196,7 +201,8 @@ export function createAuthService({ database, config, clock }: ServiceDeps) {
       const { attemptId, user, triggers } = admission;
       const passwordOk = await verifyPassword(password, user.passwordHash);
 
-      type Outcome = { error: 'auth.invalidCredentials' | 'auth.locked' | 'auth.disabled' } | { token: string; csrfToken: string };
+      type Outcome =
+        { error: 'auth.invalidCredentials' | 'auth.locked' | 'auth.disabled' } | { token: string; csrfToken: string };
       const outcome: Outcome = await db.transaction(async (tx): Promise<Outcome> => {
         await repo.lockLoginKeys(tx, account, null);
         const ctx = auditCtx(user);

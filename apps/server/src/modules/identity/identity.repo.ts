@@ -151,7 +151,12 @@ export async function resolveLoginAttempt(
 }
 
 /** Failures that still count toward a lock (checks in progress included), of one account, optionally from one address. */
-export async function countCountedFailures(db: Executor, username: string, since: Date, clientIp?: string | null): Promise<number> {
+export async function countCountedFailures(
+  db: Executor,
+  username: string,
+  since: Date,
+  clientIp?: string | null,
+): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(loginAttempts)
@@ -161,14 +166,23 @@ export async function countCountedFailures(db: Executor, username: string, since
         eq(loginAttempts.success, false),
         eq(loginAttempts.counted, true),
         gte(loginAttempts.at, since),
-        clientIp === undefined ? undefined : clientIp === null ? isNull(loginAttempts.clientIp) : eq(loginAttempts.clientIp, clientIp),
+        clientIp === undefined
+          ? undefined
+          : clientIp === null
+            ? isNull(loginAttempts.clientIp)
+            : eq(loginAttempts.clientIp, clientIp),
       ),
     );
   return row?.n ?? 0;
 }
 
 /** The times of the latest `limit` counted failures of an account from one address, newest first. */
-export async function latestCountedFailures(db: Executor, username: string, clientIp: string | null, limit: number): Promise<Date[]> {
+export async function latestCountedFailures(
+  db: Executor,
+  username: string,
+  clientIp: string | null,
+  limit: number,
+): Promise<Date[]> {
   const rows = await db
     .select({ at: loginAttempts.at })
     .from(loginAttempts)

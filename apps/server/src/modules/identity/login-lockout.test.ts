@@ -34,7 +34,11 @@ describe.skipIf(POSTGRES_MISSING)(`log-in lock-out and rate limit on ${TEST_DB}`
       .select({ n: sql<number>`count(*)::int` })
       .from(auditLog)
       .where(
-        and(eq(auditLog.action, 'auth.login'), sql`${auditLog.detail}->>'username' = ${username}`, sql`${auditLog.detail}->>'reason' = 'wrong_password'`),
+        and(
+          eq(auditLog.action, 'auth.login'),
+          sql`${auditLog.detail}->>'username' = ${username}`,
+          sql`${auditLog.detail}->>'reason' = 'wrong_password'`,
+        ),
       );
     return row!.n;
   }
@@ -42,16 +46,14 @@ describe.skipIf(POSTGRES_MISSING)(`log-in lock-out and rate limit on ${TEST_DB}`
   const codes = (responses: LightMyRequestResponse[]) => {
     const out: Record<string, number> = {};
     for (const r of responses) {
-      const key = `${r.statusCode} ${r.statusCode === 204 ? '' : (r.json() as { error?: { code: string } }).error?.code ?? 'ok'}`;
+      const key = `${r.statusCode} ${r.statusCode === 204 ? '' : ((r.json() as { error?: { code: string } }).error?.code ?? 'ok')}`;
       out[key] = (out[key] ?? 0) + 1;
     }
     return out;
   };
 
   it('checks at most 5 passwords and admits at most 20 attempts for 100 concurrent wrong log-ins from one address, never a 500', async () => {
-    const responses = await Promise.all(
-      Array.from({ length: 100 }, () => attempt('racer', 'Wrong-Password-77', '10.50.0.1')),
-    );
+    const responses = await Promise.all(Array.from({ length: 100 }, () => attempt('racer', 'Wrong-Password-77', '10.50.0.1')));
     // the fifth failure says the account is now locked; the rest of the minute's 20 find it locked
     expect(codes(responses)).toEqual({
       '401 invalid_credentials': LOCKOUT.failuresPerAddress - 1,

@@ -52,7 +52,9 @@ describe.skipIf(POSTGRES_MISSING)(`must-change-password on ${TEST_DB}`, () => {
   it('lets a user who must change the password log out', async () => {
     const id = (await call(t.app, admin, 'GET', `${API}/users?keyword=newcomer`)).json().data[0].id as string;
     const security = (await loginAll(t.app, ['security'] as const)).security;
-    const reset = await call(t.app, security, 'POST', `${API}/users/${id}/reset-password`, { newPassword: 'Reset-Password-2026' });
+    const reset = await call(t.app, security, 'POST', `${API}/users/${id}/reset-password`, {
+      newPassword: 'Reset-Password-2026',
+    });
     expect(reset.statusCode).toBe(200);
     const s = await loginFresh(t.app, 'newcomer', 'Reset-Password-2026');
     expect((await call(t.app, s, 'GET', `${API}/enterprises`)).json().error.code).toBe('password_change_required');
