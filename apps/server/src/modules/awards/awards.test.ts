@@ -499,15 +499,17 @@ describe.skipIf(POSTGRES_MISSING)(`awards API on ${TEST_DB}`, () => {
         (await ok<App>(leader, 'POST', `/awards/applications/${app.id}/transitions`, { transition: 'completeDocumentReview' }))
           .state,
       ).toBe('site_review');
-      // A visit is recorded once made (the clock stands at 1 May 2026).
-      const ahead = await req(leader, 'PUT', `/awards/applications/${app.id}/site-review`, {
-        visitedOn: '2026-05-02',
-        members: ['组长', '组员'],
-        findings: '尚未进行',
-        adjustments: '',
-      });
-      expect(ahead.statusCode).toBe(422);
-      expect(errorOf(ahead).error.details).toEqual([{ path: 'visitedOn', message: translate('date.future', 'zh-CN') }]);
+      if (n === 0) {
+        // A visit is recorded once made (the clock stands at 1 May 2026).
+        const ahead = await req(leader, 'PUT', `/awards/applications/${app.id}/site-review`, {
+          visitedOn: '2026-05-02',
+          members: ['组长', '组员'],
+          findings: '尚未进行',
+          adjustments: '',
+        });
+        expect(ahead.statusCode).toBe(422);
+        expect(errorOf(ahead).error.details).toEqual([{ path: 'visitedOn', message: translate('date.future', 'zh-CN') }]);
+      }
       await ok(leader, 'PUT', `/awards/applications/${app.id}/site-review`, {
         visitedOn: '2026-05-01',
         members: ['组长', '组员'],
