@@ -202,6 +202,8 @@ export function createPlansService(deps: ServiceDeps) {
       id: string,
       input: { seedSource: string; seedAnnouncedOn: string },
     ): Promise<SpotCheckPlan> {
+      // Authorize before judging the input: a caller without the permission learns no rule.
+      authorize(ctx.actor, 'supervision.manage');
       const now = deps.clock.now();
       const on = today(deps);
       if (input.seedAnnouncedOn <= on) {
