@@ -50,9 +50,11 @@ const SIGNED_IN: Expectation = { access: 'signedIn', pass: ALL };
  */
 export function bodyOverrides(h: Hints): Record<string, Record<string, unknown>> {
   return {
+    // A plain role: an administrator role is the security administrator's to grant (tested in users.test.ts).
+    'POST /api/v1/users': { roles: ['leader'] },
     'POST /api/v1/regions': { code: '410499', name: '测试区' },
     'POST /api/v1/enterprises': { industrySection: 'C', industryCode: '2651' },
-    'PUT /api/v1/enterprises/{id}': { industrySection: 'C', industryCode: '2651' },
+    'PUT /api/v1/enterprises/{id}': { pass: ['office'], region: true },
     'POST /api/v1/supervision/product-checks': { samplers: ['张三', '李四'], fromGoodsForSale: true, freeOfCharge: true },
     'POST /api/v1/governance/meetings/{id}/resolutions': {
       text: '决议',
@@ -69,7 +71,7 @@ export const AUTHORIZATION_EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/v1/auth/change-password': SIGNED_IN,
   // ---- users
   'GET /api/v1/users': { pass: ['sysadmin', 'secadmin'] },
-  'POST /api/v1/users': { pass: [] },
+  'POST /api/v1/users': { pass: ['sysadmin'] },
   'GET /api/v1/users/{id}': { pass: ['sysadmin', 'secadmin'], region: true },
   'PATCH /api/v1/users/{id}': { pass: ['sysadmin'], region: true },
   'PUT /api/v1/users/{id}/roles': { pass: ['secadmin'], region: true },
@@ -95,7 +97,7 @@ export const AUTHORIZATION_EXPECTATIONS: Record<string, Expectation> = {
     org: ['enterprise'],
     region: true,
   },
-  'PUT /api/v1/enterprises/{id}': {
+  'PUT /api/v1/enterprises/{id}': { pass: ['office'], region: true },
     pass: ['office', 'enterprise'],
     hidden: ['institution', 'expert'],
     org: ['enterprise'],
@@ -239,7 +241,8 @@ export const AUTHORIZATION_EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/v1/public/awards/revocations': PUBLIC,
   'GET /api/v1/public/awards/cycles/{id}/recommendations': PUBLIC,
   'POST /api/v1/public/awards/notices/{id}/evidence': PUBLIC,
-  'POST /api/v1/public/awards/notices/{id}/applications/{applicationId}/objections': PUBLIC,
+  // The demo cycle is not under public notice: to the public its notice does not exist.
+  'POST /api/v1/public/awards/notices/{id}/applications/{applicationId}/objections': { ...PUBLIC, passWith: [404] },
   // ---- services (public)
   'GET /api/v1/public/services/catalogue': PUBLIC,
   'GET /api/v1/public/services/figures': PUBLIC,
@@ -460,6 +463,12 @@ export const AUTHORIZATION_EXPECTATIONS: Record<string, Expectation> = {
     region: true,
   },
   'POST /api/v1/supervision/rectifications/{id}/steps/{transition}': {
+    pass: ['enterprise'],
+    see: ['office', 'leader'],
+    hidden: ['dept'],
+    org: ['enterprise'],
+    region: true,
+  },
     pass: ['enterprise'],
     see: ['office'],
     org: ['enterprise'],
