@@ -54,7 +54,7 @@ export function bodyOverrides(h: Hints): Record<string, Record<string, unknown>>
     'POST /api/v1/users': { roles: ['leader'] },
     'POST /api/v1/regions': { code: '410499', name: '测试区' },
     'POST /api/v1/enterprises': { industrySection: 'C', industryCode: '2651' },
-    'PUT /api/v1/enterprises/{id}': { pass: ['office'], region: true },
+    'PUT /api/v1/enterprises/{id}': { industrySection: 'C', industryCode: '2651' },
     'POST /api/v1/supervision/product-checks': { samplers: ['张三', '李四'], fromGoodsForSale: true, freeOfCharge: true },
     'POST /api/v1/governance/meetings/{id}/resolutions': {
       text: '决议',
@@ -90,7 +90,7 @@ export const AUTHORIZATION_EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/v1/enterprises/export': { pass: ['office', 'dept'] },
   'POST /api/v1/enterprises/import': { pass: ['office'] },
   'GET /api/v1/enterprises': { pass: ['sysadmin', 'office', 'dept', 'enterprise', 'institution', 'expert', 'leader'] },
-  'POST /api/v1/enterprises': { pass: ['office'], region: false },
+  'POST /api/v1/enterprises': { pass: ['office'] },
   'GET /api/v1/enterprises/{id}': {
     pass: ['sysadmin', 'office', 'dept', 'enterprise', 'leader'],
     hidden: ['institution', 'expert'],
@@ -98,11 +98,6 @@ export const AUTHORIZATION_EXPECTATIONS: Record<string, Expectation> = {
     region: true,
   },
   'PUT /api/v1/enterprises/{id}': { pass: ['office'], region: true },
-    pass: ['office', 'enterprise'],
-    hidden: ['institution', 'expert'],
-    org: ['enterprise'],
-    region: true,
-  },
   // ---- departments
   'GET /api/v1/departments': { pass: ['sysadmin', 'office', 'dept', 'enterprise', 'institution', 'expert', 'leader'] },
   'POST /api/v1/departments': { pass: ['office'] },
