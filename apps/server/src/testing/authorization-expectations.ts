@@ -464,11 +464,6 @@ export const AUTHORIZATION_EXPECTATIONS: Record<string, Expectation> = {
     org: ['enterprise'],
     region: true,
   },
-    pass: ['enterprise'],
-    see: ['office'],
-    org: ['enterprise'],
-    region: true,
-  },
   'POST /api/v1/supervision/rectifications/{id}/evidence': {
     pass: ['enterprise'],
     see: ['office', 'leader'],
