@@ -52,7 +52,7 @@ describe.skipIf(POSTGRES_MISSING)('authorization matrix (from /api/openapi.json)
     t = await createTestApp({ enterprises: 20 });
     world = await buildWorld(t);
     operations = new Map((await loadOperations(t)).map((o) => [o.key, o]));
-  });
+  }, 300_000); // an app, its seed and 22 log-ins (password hashing) on a shared machine
   afterAll(async () => {
     console.log(
       `authorization matrix: ${operations?.size} operations × ${world?.actors.length} actors (anonymous, ${

@@ -142,7 +142,7 @@ describe.skipIf(POSTGRES_MISSING)('schema-driven fuzz of every operation with a 
     world = await buildWorld(t);
     // Log-out ends the fuzzing session; it takes neither body nor query anyway.
     targets = (await loadOperations(t)).filter((o) => (o.body || o.query.length > 0) && o.key !== 'POST /api/v1/auth/logout');
-  });
+  }, 300_000); // an app, its seed and 22 log-ins (password hashing) on a shared machine
   afterAll(async () => {
     console.log(
       `fuzz: ${targets?.length} operations, ${cases} cases (seed ${SEED}, ${RUNS} generated per body or query, ${FIXED_BODIES.length + 3} fixed per body)` +
