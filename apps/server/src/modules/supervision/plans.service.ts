@@ -211,13 +211,14 @@ export function createPlansService(deps: ServiceDeps) {
     ): Promise<SpotCheckPlan> {
       const now = deps.clock.now();
       const on = today(deps);
-      if (input.seedAnnouncedOn <= on) {
-        throw ruleViolated('supervision.seed.dateNotFuture', [
-          { path: 'seedAnnouncedOn', message: 'supervision.seed.dateNotFuture' },
-        ]);
-      }
       await db.transaction(async (tx) => {
+        // Authorized and in scope before the input is judged: no rule is told about another region's plan.
         const plan = await lockInScope(tx, ctx, id);
+        if (input.seedAnnouncedOn <= on) {
+          throw ruleViolated('supervision.seed.dateNotFuture', [
+            { path: 'seedAnnouncedOn', message: 'supervision.seed.dateNotFuture' },
+          ]);
+        }
         // The database freezes each stratum's sorted pool; the commitment is computed by core
         // from exactly what was stored (read back), so stored pool and published hash agree.
         await repo.lockDirectory(tx);
