@@ -17,22 +17,16 @@ import { appendAudit } from '../../platform/audit/audit-writer.js';
 import { authorize } from '../../platform/authorize.js';
 import { AppError } from '../../platform/http/errors.js';
 import { newId } from '../../platform/ids.js';
-import type { Executor } from '../../platform/db/database.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { ServiceDeps } from '../../platform/services.js';
 import { readScope } from './registry-scope.js';
 import * as repo from './registry.repo.js';
-import { readSheetRows, writeSheet, type SheetRow } from './spreadsheet.js';
+import { readSheet, writeSheet } from './spreadsheet.js';
 
 export const MAX_IMPORT_ROWS = 200_000;
 export const MAX_EXPORT_ROWS = 100_000;
 /** A report of more errors than this is not read by anyone: the first ones are enough to fix the file. */
 const MAX_REPORTED_ERRORS = 1000;
-/** Rows validated, checked and written together: one unnest insert each, memory bounded by it. */
-const IMPORT_BATCH = 5000;
-
-/** Thrown inside the import's transaction to roll it back; reported as the rows' errors. */
-class RowsInvalid extends Error {}
 
 export interface ImportProgress {
   (phase: 'validate' | 'write', done: number, total: number): void;
@@ -43,10 +37,8 @@ export function createEnterpriseTransferService({ database }: ServiceDeps) {
 
   return {
     /**
-     * All or nothing, in one transaction: the file is read as a stream and each batch of rows is
-     * validated against core's schema, checked against the registry and written with one insert;
-     * one bad row and nothing is written (the transaction rolls back) and the caller gets every
-     * bad row's number, column and reason. Row numbers are the spreadsheet's.
+     * All or nothing: every row is validated first; one bad row and nothing is written, and the
+     * caller gets each bad row's number, column and reason. Row numbers are the spreadsheet's.
      */
     async importEnterprises(
       ctx: RequestContext,
@@ -64,18 +56,14 @@ export function createEnterpriseTransferService({ database }: ServiceDeps) {
       if (!/\.(xlsx|csv)$/i.test(file.filename)) {
         throw new AppError(400, 'validation_failed', 'import.badFile', [{ path: 'file', message: 'import.badFile' }]);
       }
-      const rows = readSheetRows(file.buffer, file.filename)[Symbol.asyncIterator]();
-      const next = async () => {
-        try {
-          return await rows.next();
-        } catch {
-          throw new AppError(400, 'bad_file', 'import.badFile', [{ path: 'file', message: 'import.badFile' }]);
-        }
-      };
-      const first = await next();
-      const headers = first.done || first.value.rowNumber !== 1 ? [] : first.value.cells;
+      let sheet: { headers: string[]; rows: string[][] };
+      try {
+        sheet = await readSheet(file.buffer, file.filename);
+      } catch {
+        throw new AppError(400, 'bad_file', 'import.badFile', [{ path: 'file', message: 'import.badFile' }]);
+      }
       const columnIndex = new Map<EnterpriseColumnKey, number>();
-      headers.forEach((h, i) => {
+      sheet.headers.forEach((h, i) => {
         const key = enterpriseColumnOf(h);
         if (key && !columnIndex.has(key)) columnIndex.set(key, i);
       });
@@ -84,31 +72,32 @@ export function createEnterpriseTransferService({ database }: ServiceDeps) {
         if (col.required && !columnIndex.has(col.key))
           errors.push({ row: 1, column: columnLabel(col.key), message: t('validation.required') });
       }
-      const headerMissing = errors.length > 0;
+      const dataRows = sheet.rows.map((cells, i) => ({ rowNumber: i + 2, cells })).filter((r) => r.cells.some((c) => c !== ''));
+      if (errors.length === 0 && dataRows.length === 0) {
+        throw new AppError(422, 'rule_violated', 'import.noRows', [{ path: 'file', message: 'import.noRows' }]);
+      }
+      if (dataRows.length > MAX_IMPORT_ROWS) {
+        throw new AppError(422, 'rule_violated', 'import.tooManyRows', [{ path: 'file', message: 'import.tooManyRows' }]);
+      }
 
       const regionCodes = new Set((await repo.listRegions(db, ctx.actor.regionCode)).map((r) => r.code));
       const seen = new Map<string, number>();
-      const now = new Date();
-      /** One batch: validated, checked against the registry, then written with one unnest insert. */
-      const validateBatch = async (tx: Executor, batch: SheetRow[]) => {
-        const valid: repo.OrganizationInsert[] = [];
-        const codes: string[] = [];
-        for (const { rowNumber, cells } of batch) {
-          const raw: Record<string, string | undefined> = {};
-          for (const [key, i] of columnIndex) raw[key] = cells[i] === '' || cells[i] === undefined ? undefined : cells[i];
-          const candidate = {
-            ...raw,
-            size: raw.size ? codeFromLabel(SIZE_LABELS, raw.size) : undefined,
-            status: raw.status ? codeFromLabel(STATUS_LABELS, raw.status) : undefined,
-            industrySection: raw.industrySection?.trim().toUpperCase().slice(0, 1),
-          };
-          const parsed = enterpriseInput.safeParse(candidate);
-          if (!parsed.success) {
-            for (const issue of parsed.error.issues) {
-              errors.push({ row: rowNumber, column: columnLabel(String(issue.path[0] ?? '')), message: t(issue.message) });
-            }
-            continue;
+      const valid: repo.OrganizationInsert[] = [];
+      for (const [index, { rowNumber, cells }] of errors.length ? [] : dataRows.entries()) {
+        const raw: Record<string, string | undefined> = {};
+        for (const [key, i] of columnIndex) raw[key] = cells[i] === '' ? undefined : cells[i];
+        const candidate = {
+          ...raw,
+          size: raw.size ? codeFromLabel(SIZE_LABELS, raw.size) : undefined,
+          status: raw.status ? codeFromLabel(STATUS_LABELS, raw.status) : undefined,
+          industrySection: raw.industrySection?.trim().toUpperCase().slice(0, 1),
+        };
+        const parsed = enterpriseInput.safeParse(candidate);
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues) {
+            errors.push({ row: rowNumber, column: columnLabel(String(issue.path[0] ?? '')), message: t(issue.message) });
           }
+        } else {
           const e = parsed.data;
           if (!regionCodes.has(e.regionCode) || !isWithinRegion(ctx.actor.regionCode, e.regionCode)) {
             errors.push({ row: rowNumber, column: columnLabel('regionCode'), message: t('regionCode.unknown') });
@@ -120,10 +109,9 @@ export function createEnterpriseTransferService({ database }: ServiceDeps) {
               column: columnLabel('creditCode'),
               message: `${t('import.duplicateInFile')} (${firstRow})`,
             });
-            continue;
+          } else {
+            seen.set(e.creditCode, rowNumber);
           }
-          seen.set(e.creditCode, rowNumber);
-          codes.push(e.creditCode);
           valid.push({
             id: newId(),
             kind: 'enterprise',
@@ -138,64 +126,42 @@ export function createEnterpriseTransferService({ database }: ServiceDeps) {
             foundedOn: e.foundedOn,
             legalRepresentative: e.legalRepresentative ?? null,
             mainProducts: e.mainProducts ?? null,
-            createdAt: now,
-            updatedAt: now,
+            createdAt: new Date(),
+            updatedAt: new Date(),
           });
         }
-        // Checked whatever else is wrong, so that one report names every bad row of the file.
-        for (const code of await repo.existingCreditCodes(tx, codes)) {
-          errors.push({ row: seen.get(code)!, column: columnLabel('creditCode'), message: t('creditCode.duplicate') });
-        }
-        // Once a row is bad nothing more is written: the transaction is rolled back at the end.
-        if (errors.length === 0) await repo.bulkInsertEnterprises(tx, valid);
-      };
+        if (errors.length >= MAX_REPORTED_ERRORS) break;
+        if (index % 5000 === 0) onProgress?.('validate', index, dataRows.length);
+      }
+      onProgress?.('validate', dataRows.length, dataRows.length);
+
+      // Checked whatever else is wrong, so that one report names every bad row of the file.
+      const existing = await repo.existingCreditCodes(db, [...seen.keys()]);
+      for (const code of existing) {
+        errors.push({ row: seen.get(code)!, column: columnLabel('creditCode'), message: t('creditCode.duplicate') });
+      }
+      if (errors.length > 0) {
+        errors.sort((a, b) => a.row - b.row);
+        throw new AppError(
+          422,
+          'import_rows_invalid',
+          'import.rowsInvalid',
+          errors.slice(0, 100).map((e) => ({ path: `row ${e.row}: ${e.column}`, message: e.message })),
+          { rows: errors.slice(0, MAX_REPORTED_ERRORS) },
+        );
+      }
 
       const checksum = crypto.createHash('sha256').update(file.buffer).digest('hex');
-      const imported = await db
-        .transaction(async (tx) => {
-          let batch: SheetRow[] = [];
-          let count = 0;
-          onProgress?.('validate', 0, 0);
-          for (let r = await next(); !r.done && !headerMissing; r = await next()) {
-            if (!r.value.cells.some((c) => c !== '')) continue;
-            if (++count > MAX_IMPORT_ROWS) {
-              throw new AppError(422, 'rule_violated', 'import.tooManyRows', [{ path: 'file', message: 'import.tooManyRows' }]);
-            }
-            batch.push(r.value);
-            if (batch.length === IMPORT_BATCH) {
-              await validateBatch(tx, batch);
-              batch = [];
-              onProgress?.('validate', count, count);
-              if (errors.length >= MAX_REPORTED_ERRORS) break;
-            }
-          }
-          if (batch.length) await validateBatch(tx, batch);
-          onProgress?.('validate', count, count);
-          if (!headerMissing && count === 0) {
-            throw new AppError(422, 'rule_violated', 'import.noRows', [{ path: 'file', message: 'import.noRows' }]);
-          }
-          if (errors.length > 0) throw new RowsInvalid();
-          await appendAudit(tx, ctx, {
-            action: 'registry.enterprise.import',
-            targetType: 'organization',
-            detail: { filename: file.filename, sha256: checksum, rows: count },
-          });
-          return count;
-        })
-        .catch((err: unknown) => {
-          if (!(err instanceof RowsInvalid)) throw err;
-          errors.sort((a, b) => a.row - b.row);
-          throw new AppError(
-            422,
-            'import_rows_invalid',
-            'import.rowsInvalid',
-            errors.slice(0, 100).map((e) => ({ path: `row ${e.row}: ${e.column}`, message: e.message })),
-            { rows: errors.slice(0, MAX_REPORTED_ERRORS) },
-          );
-        })
-        .finally(() => rows.return(undefined));
-      onProgress?.('write', imported, imported);
-      return { imported, errors: [] };
+      await db.transaction(async (tx) => {
+        await repo.bulkInsertEnterprises(tx, valid);
+        await appendAudit(tx, ctx, {
+          action: 'registry.enterprise.import',
+          targetType: 'organization',
+          detail: { filename: file.filename, sha256: checksum, rows: valid.length },
+        });
+      });
+      onProgress?.('write', valid.length, valid.length);
+      return { imported: valid.length, errors: [] };
     },
 
     /** The filtered list as .xlsx, in the same columns the import reads. */

@@ -1,46 +1,10 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 
-/** One row of a sheet: its number in the spreadsheet (1 = the header row) and its cells as text. */
-export interface SheetRow {
-  rowNumber: number;
-  cells: string[];
-}
-
 /**
- * The rows of the first sheet of an .xlsx or a .csv, in order, as trimmed strings; rows with no
- * cell are left out. An .xlsx is read as a stream (ExcelJS's WorkbookReader), so a 100k-row
- * file is never a workbook in memory: the caller validates and writes as rows arrive. Cell types
+ * Reads the first sheet of an .xlsx or a .csv into header + rows of trimmed strings. Cell types
  * are flattened here (dates to YYYY-MM-DD, rich text to text) so validation sees one shape.
  */
-export async function* readSheetRows(buffer: Buffer, filename: string): AsyncGenerator<SheetRow> {
-  if (/\.csv$/i.test(filename)) {
-    const { headers, rows } = await readSheet(buffer, filename);
-    yield { rowNumber: 1, cells: headers };
-    for (const [i, cells] of rows.entries()) yield { rowNumber: i + 2, cells };
-    return;
-  }
-  // Styles are kept: they tell a date cell from a number.
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-  for await (const worksheet of reader) {
-    for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
-      const values = row.values as ExcelJS.CellValue[];
-      const cells: string[] = [];
-      for (let c = 1; c < values.length; c++) cells.push(cellText(values[c]));
-      yield { rowNumber: row.number, cells };
-    }
-    // The first sheet only; the rest of the file is not read.
-    return;
-  }
-}
-
-/** Reads a .csv (or, for exports' round trips, an .xlsx) whole into header + rows. */
 export async function readSheet(buffer: Buffer, filename: string): Promise<{ headers: string[]; rows: string[][] }> {
   const workbook = new ExcelJS.Workbook();
   if (/\.csv$/i.test(filename)) {

@@ -36,7 +36,8 @@ describe.skipIf(POSTGRES_MISSING)(`keyword search on ${TEST_DB}`, () => {
     await t.database.query('analyze organizations');
     names = (await t.database.query<{ name: string }>('select name from organizations')).map((r) => r.name);
     s = await loginAll(t.app, ['office'] as const);
-  });
+    // 10,500 generated enterprises take a while on a busy machine (a setup limit, not a measurement).
+  }, 600_000);
   afterAll(() => t?.close());
 
   const idsOf = async (where: ReturnType<typeof sql>) =>
