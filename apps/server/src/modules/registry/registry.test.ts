@@ -611,7 +611,9 @@ describe.skipIf(POSTGRES_MISSING)(`registry API on ${TEST_DB}`, () => {
     it('answers 400, never 500, to text the database cannot store (U+0000)', async () => {
       const nul = await req('office', 'GET', '/enterprises?keyword=%00');
       expect(nul.statusCode).toBe(400);
-      expect(nul.json().error.code).toBe('bad_request');
+      // Ill-formed text is refused by the HTTP layer, naming the field (issue 11 item 5).
+      expect(nul.json().error.code).toBe('validation_failed');
+      expect(nul.json().error.details.map((d: { path: string }) => d.path)).toEqual(['keyword']);
       const before = (await ok<Page>('office', 'GET', '/departments?pageSize=1')).total;
       expect((await req('office', 'POST', '/departments', departmentBody({ name: '测试\u0000局' }))).statusCode).toBe(400);
       expect((await req('office', 'POST', '/enterprises', enterpriseBody({ address: '火炬路\u00001号' }))).statusCode).toBe(400);
