@@ -9,7 +9,7 @@ import type { ServiceDeps } from '../../platform/services.js';
 import type { Executor } from '../../platform/db/database.js';
 import { storableText } from '../../platform/http/well-formed-text.js';
 import { registryNames } from '../registry/index.js';
-import { actorOf } from './actor.js';
+import { actorOf, anonymousLoginActor } from './actor.js';
 import * as repo from './identity.repo.js';
 
 /**
@@ -150,17 +150,7 @@ export function createAuthService({ database, config, clock }: ServiceDeps) {
       const account = found?.username ?? username.toLowerCase();
       const ip = client.clientIp;
       const auditCtx = (user: repo.UserRow | undefined): RequestContext => ({
-        actor: user
-          ? actorOf(user)
-          : {
-              userId: '00000000-0000-0000-0000-000000000000',
-              username: storableText(username),
-              displayName: storableText(username),
-              regionCode: '',
-              organizationId: null,
-              roles: [],
-              permissions: [],
-            },
+        actor: user ? actorOf(user) : anonymousLoginActor(storableText(username)),
         ...client,
         locale: 'zh-CN',
       });
@@ -291,15 +281,7 @@ export function createAuthService({ database, config, clock }: ServiceDeps) {
           counted: false,
         });
         const ctx: RequestContext = {
-          actor: {
-            userId: '00000000-0000-0000-0000-000000000000',
-            username: name,
-            displayName: name,
-            regionCode: '',
-            organizationId: null,
-            roles: [],
-            permissions: [],
-          },
+          actor: anonymousLoginActor(name),
           ...client,
           locale: 'zh-CN',
         };

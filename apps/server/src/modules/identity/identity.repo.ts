@@ -150,6 +150,20 @@ export async function resolveLoginAttempt(
   await db.update(loginAttempts).set(patch).where(eq(loginAttempts.id, id));
 }
 
+/** Counted failures of one account; from one address too unless `clientIp` is undefined (null: no address). */
+function countedFailuresOf(username: string, clientIp: string | null | undefined) {
+  return and(
+    eq(loginAttempts.username, username),
+    eq(loginAttempts.success, false),
+    eq(loginAttempts.counted, true),
+    clientIp === undefined
+      ? undefined
+      : clientIp === null
+        ? isNull(loginAttempts.clientIp)
+        : eq(loginAttempts.clientIp, clientIp),
+  );
+}
+
 /** Failures that still count toward a lock (checks in progress included), of one account, optionally from one address. */
 export async function countCountedFailures(
   db: Executor,
@@ -160,19 +174,7 @@ export async function countCountedFailures(
   const [row] = await db
     .select({ n: count() })
     .from(loginAttempts)
-    .where(
-      and(
-        eq(loginAttempts.username, username),
-        eq(loginAttempts.success, false),
-        eq(loginAttempts.counted, true),
-        gte(loginAttempts.at, since),
-        clientIp === undefined
-          ? undefined
-          : clientIp === null
-            ? isNull(loginAttempts.clientIp)
-            : eq(loginAttempts.clientIp, clientIp),
-      ),
-    );
+    .where(and(countedFailuresOf(username, clientIp), gte(loginAttempts.at, since)));
   return row?.n ?? 0;
 }
 
@@ -186,14 +188,7 @@ export async function latestCountedFailures(
   const rows = await db
     .select({ at: loginAttempts.at })
     .from(loginAttempts)
-    .where(
-      and(
-        eq(loginAttempts.username, username),
-        eq(loginAttempts.success, false),
-        eq(loginAttempts.counted, true),
-        clientIp === null ? isNull(loginAttempts.clientIp) : eq(loginAttempts.clientIp, clientIp),
-      ),
-    )
+    .where(countedFailuresOf(username, clientIp))
     .orderBy(desc(loginAttempts.at))
     .limit(limit);
   return rows.map((r) => r.at);
