@@ -72,7 +72,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // never the process: an 'error' event without a listener would end it. The pool drops the
     // broken client (idle: at once; checked out: on release) and opens a new one when next needed.
     const onConnectionError = options.onConnectionError ?? logConnectionError;
-    pool.on('connect', (client) => client.on('error', onConnectionError));
+    pool.on('connect', (client) => {
+      client.on('error', onConnectionError);
+      releaseWhenBeginFails(client);
+    });
     // The pool re-emits an idle client's error, which the listener above has already reported.
     pool.on('error', () => {});
     await pool.query('select 1');
@@ -137,4 +140,26 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     await unlock();
     throw err;
   }
+}
+
+/**
+ * drizzle's node-postgres transaction sends BEGIN before its try/finally, so a BEGIN that fails
+ * (the connection was cut a moment before) never releases the client: every such cut would leak
+ * one connection of the pool, and `pool.end()` would wait for it forever. Releasing the client
+ * with the error here destroys it, as the pool does for any broken client.
+ */
+function releaseWhenBeginFails(client: pg.PoolClient): void {
+  const query = client.query as (...args: unknown[]) => unknown;
+  client.query = function (this: pg.PoolClient, ...args: unknown[]) {
+    const result = query.apply(this, args);
+    // drizzle passes a query config object; the platform's own `script` and `withAdvisoryLock`
+    // pass strings and release in their own finally.
+    const first = args[0] as { text?: unknown } | string | undefined;
+    const text = typeof first === 'object' ? first?.text : undefined;
+    if (!(result instanceof Promise) || typeof text !== 'string' || !/^\s*begin\b/i.test(text)) return result;
+    return result.catch((err: unknown) => {
+      this.release(err instanceof Error ? err : new Error(String(err)));
+      throw err;
+    });
+  } as typeof client.query;
 }
