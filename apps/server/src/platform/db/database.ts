@@ -149,8 +149,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
  * with the error here destroys it, as the pool does for any broken client.
  */
 function releaseWhenBeginFails(client: pg.PoolClient): void {
-  const query = client.query as (...args: unknown[]) => unknown;
   client.query = function (this: pg.PoolClient, ...args: unknown[]) {
+    // The class's method, looked up on each call, so whatever wraps it (a test's probe) still runs.
+    const query = (Object.getPrototypeOf(this) as { query: (...a: unknown[]) => unknown }).query;
     const result = query.apply(this, args);
     // drizzle passes a query config object; the platform's own `script` and `withAdvisoryLock`
     // pass strings and release in their own finally.
